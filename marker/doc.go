@@ -1,0 +1,66 @@
+// Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
+
+// Package marker finds and reads the EXTERNALLY-MANAGED file of [PEP 668]
+// and chooses the message a user should see.
+//
+// A distributor marks an interpreter as externally managed by putting a file
+// named EXTERNALLY-MANAGED in the stdlib directory of its default install
+// scheme. Whether the file exists decides: any regular file (or a symlink to
+// one) marks the interpreter, whatever it holds. Its content only chooses the
+// message:
+//
+//	[externally-managed]
+//	Error=To install Python packages system-wide, try apt install
+//	 python3-xyz, where xyz is the package you are trying to
+//	 install.
+//	Error-de_DE=Um Python-Pakete systemweit zu installieren, …
+//
+// The file is read as CPython's configparser.ConfigParser(interpolation=None)
+// reads it as UTF-8, which is what pip does: section names are
+// case-sensitive, option names are not, '=' and ':' delimit, values continue
+// on lines indented deeper than their key, blank lines inside a value are kept,
+// whole-line '#' and ';' comments are skipped (also inside a value), nothing
+// is unquoted or unescaped, [DEFAULT] options are inherited, and a section or
+// option given twice is an error.
+//
+// # Choosing the message
+//
+// [File.Message] tries the keys pip tries, in pip's order (see [Keys]): for
+// the language code "de_DE", Error-de_DE, then Error-de, then Error. The
+// first key present wins, even with an empty value. The language code is
+// the user's LC_MESSAGES locale without codeset and modifier ([Language],
+// [FromEnv]).
+//
+// Matching with BCP 47 (golang.org/x/text/language) is available as an
+// opt-in beyond the specification ([Options.Match]): only when pip's order
+// finds nothing but Error, a key such as Error-pt-BR may then serve a pt_BR
+// user, following a GNU LANGUAGE priority list.
+//
+// # Failing closed
+//
+// A marker that cannot be read, is not UTF-8, cannot be parsed, has
+// duplicates, has no [externally-managed] section or no usable key still
+// marks the environment. The message is then this package's own
+// ([DefaultMessage]), which names the interpreter prefix and suggests a
+// virtual environment, and [Message.Problem] says why. A [Message] therefore
+// tells apart "marker with the message of key K" from "marker, default
+// message because of a problem"; [Find] tells whether there is a marker at
+// all.
+//
+// # Where this package departs from pip
+//
+//   - A UTF-8 byte-order mark at the start of the file is skipped; pip
+//     rejects such a file (a pip bug, not a rule of the specification).
+//   - A duplicate section or option is a [ParseError]; pip crashes on it.
+//   - A file that exists but cannot be read is reported as the Problem; pip
+//     shows its default message silently.
+//   - The language code is taken from the locale name as written. pip asks
+//     Python, which also expands bare languages through an alias table ("de"
+//     becomes "de_DE"), maps C.UTF-8 to en_US (CPython 3.11 and older) or to
+//     C (3.12 and newer), and gives no language at all when any locale
+//     category names a locale that is not installed.
+//   - Invalid UTF-8 is reported before anything is parsed; CPython decodes in
+//     8 KiB chunks and may report a duplicate earlier in a larger file first.
+//
+// [PEP 668]: https://peps.python.org/pep-0668/
+package marker
