@@ -1,0 +1,219 @@
+// Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
+
+package marker_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/pep668/pep668/internal/pystr"
+	"github.com/pep668/pep668/marker"
+)
+
+// golden is testdata/golden.json, written by
+// internal/testdata/gen/marker_golden.py: for every file of testdata/corpus,
+// what configparser makes of it and what pip shows for each language.
+type golden struct {
+	Python    string                `json:"python"`
+	Pip       string                `json:"pip"`
+	Languages []*string             `json:"languages"`
+	Cases     map[string]goldenCase `json:"cases"`
+}
+
+type goldenCase struct {
+	Configparser configparserResult   `json:"configparser"`
+	Pip          map[string]pipResult `json:"pip"` // by language; "None" for none
+}
+
+type configparserResult struct {
+	Error    string            `json:"error"` // the exception's class name
+	Line     int               `json:"line"`
+	Sections []string          `json:"sections"`
+	Options  map[string]string `json:"options"` // of [externally-managed], DEFAULT included
+}
+
+type pipResult struct {
+	Crash     string `json:"crash"` // the exception pip does not handle
+	Default   bool   `json:"default"`
+	Warning   bool   `json:"warning"`   // "Failed to read …" was logged
+	Key       string `json:"key"`       // the key whose value pip shows
+	Displayed string `json:"displayed"` // what pip shows, where it is not the value
+}
+
+// knownDeviations are the corpus files this package reads differently from
+// CPython and pip, on purpose; see the package documentation.
+var knownDeviations = map[string]string{
+	"bom": "a UTF-8 byte-order mark is skipped; pip rejects the file",
+}
+
+// pythonErrors maps CPython's exception names to this package's errors.
+var pythonErrors = map[string]error{
+	"UnicodeDecodeError":        marker.ErrEncoding,
+	"MissingSectionHeaderError": marker.ErrMissingSectionHeader,
+	"ParsingError":              marker.ErrSyntax,
+	"DuplicateSectionError":     marker.ErrDuplicateSection,
+	"DuplicateOptionError":      marker.ErrDuplicateOption,
+}
+
+func readGolden(t testing.TB) *golden {
+	t.Helper()
+	data, err := os.ReadFile("testdata/golden.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g golden
+	if err := json.Unmarshal(data, &g); err != nil {
+		t.Fatal(err)
+	}
+	return &g
+}
+
+func readCorpus(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "corpus", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestGoldenCorpusIsComplete(t *testing.T) {
+	g := readGolden(t)
+	entries, err := os.ReadDir("testdata/corpus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != len(g.Cases) || len(entries) < 100 {
+		t.Fatalf("corpus has %d files, golden.json %d cases; want the same, at least 100", len(entries), len(g.Cases))
+	}
+	for _, e := range entries {
+		if _, ok := g.Cases[e.Name()]; !ok {
+			t.Errorf("corpus file %s has no golden result", e.Name())
+		}
+	}
+}
+
+// TestParseMatchesConfigparser compares Parse with CPython's configparser on
+// every corpus file: the same error class on the same line, or the same
+// options with the same values.
+func TestParseMatchesConfigparser(t *testing.T) {
+	g := readGolden(t)
+	for name, c := range g.Cases {
+		t.Run(name, func(t *testing.T) {
+			if why, ok := knownDeviations[name]; ok {
+				t.Skip(why)
+			}
+			f, err := marker.Parse(name, readCorpus(t, name))
+			want := c.Configparser
+			switch {
+			case want.Error != "":
+				var pe *marker.ParseError
+				if !errors.As(err, &pe) {
+					t.Fatalf("Parse() error = %v, want %s on line %d", err, want.Error, want.Line)
+				}
+				if !errors.Is(err, pythonErrors[want.Error]) || pe.Line != want.Line {
+					t.Errorf("Parse() error = %v (line %d), want %s on line %d", err, pe.Line, want.Error, want.Line)
+				}
+			case want.Options == nil:
+				if !errors.Is(err, marker.ErrNoSection) {
+					t.Errorf("Parse() error = %v, want ErrNoSection", err)
+				}
+			case err != nil:
+				t.Fatalf("Parse() error = %v, want options %q", err, want.Options)
+			default:
+				if diff := cmp.Diff(want.Options, options(f)); diff != "" {
+					t.Errorf("Parse() options mismatch (-configparser +Parse):\n%s", diff)
+				}
+			}
+		})
+	}
+}
+
+// options returns the file's options as configparser lists them: folded
+// names, values.
+func options(f *marker.File) map[string]string {
+	m := make(map[string]string)
+	for _, k := range f.Keys() {
+		m[pystr.Lower(k)], _ = f.Lookup(k)
+	}
+	return m
+}
+
+// TestMessageMatchesPip compares Read with pip's from_config on every corpus
+// file and every language of the golden data.
+func TestMessageMatchesPip(t *testing.T) {
+	g := readGolden(t)
+	for name, c := range g.Cases {
+		if _, ok := knownDeviations[name]; ok {
+			continue
+		}
+		fsys := fstest.MapFS{name: {Data: readCorpus(t, name)}}
+		for lang, want := range c.Pip {
+			opts := marker.Options{Language: lang, Prefix: "/opt/python"}
+			if lang == "None" {
+				opts.Language = ""
+			}
+			got := marker.Read(fsys, name, opts)
+			if msg := checkMessage(got, want, c.Configparser.Options); msg != "" {
+				t.Errorf("%s, language %s: %s", name, lang, msg)
+			}
+		}
+	}
+}
+
+// checkMessage returns what is wrong with got, given pip's result and
+// configparser's options, or "".
+func checkMessage(got marker.Message, pip pipResult, options map[string]string) string {
+	switch {
+	case pip.Crash != "":
+		if !got.Default || !errors.Is(got.Problem, pythonErrors[pip.Crash]) {
+			return fmt.Sprintf("got %+v, want the default message for pip's %s", got, pip.Crash)
+		}
+	case pip.Default:
+		wantProblem := []error{marker.ErrNoSection, marker.ErrNoKey}
+		if pip.Warning { // pip could not read the file
+			wantProblem = []error{marker.ErrEncoding, marker.ErrMissingSectionHeader, marker.ErrSyntax}
+		}
+		if !got.Default || !slices.ContainsFunc(wantProblem, func(e error) bool { return errors.Is(got.Problem, e) }) {
+			return fmt.Sprintf("got %+v, want the default message with one of %v", got, wantProblem)
+		}
+		if !strings.Contains(got.Text, "/opt/python") {
+			return fmt.Sprintf("default message %q does not name the prefix", got.Text)
+		}
+	default:
+		want := marker.Message{Text: options[pystr.Lower(pip.Key)], Key: pip.Key}
+		if diff := cmp.Diff(want, got); diff != "" {
+			return fmt.Sprintf("message mismatch (-pip +Read):\n%s", diff)
+		}
+		if pip.Displayed != "" && stripRichControls(got.Text) != pip.Displayed {
+			return fmt.Sprintf("text %q, shown without control characters, is not pip's %q", got.Text, pip.Displayed)
+		}
+	}
+	return ""
+}
+
+// stripRichControls removes what pip's output library (rich) removes from
+// the text it shows.
+func stripRichControls(s string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune("\a\b\v\f\r", r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func TestKnownDeviations(t *testing.T) {
+	m := marker.Read(fstest.MapFS{"bom": {Data: readCorpus(t, "bom")}}, "bom", marker.Options{})
+	if want := (marker.Message{Text: "with bom", Key: "Error"}); m != want {
+		t.Errorf("Read(bom) = %+v, want %+v", m, want)
+	}
+}
