@@ -15,6 +15,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/pep668/pep668/internal/pystr"
+	"github.com/pep668/pep668/internal/testpython"
 	"github.com/pep668/pep668/marker"
 )
 
@@ -107,34 +108,38 @@ func TestGoldenCorpusIsComplete(t *testing.T) {
 func TestParseMatchesConfigparser(t *testing.T) {
 	g := readGolden(t)
 	for name, c := range g.Cases {
-		t.Run(name, func(t *testing.T) {
-			if why, ok := knownDeviations[name]; ok {
-				t.Skip(why)
-			}
-			f, err := marker.Parse(name, readCorpus(t, name))
-			want := c.Configparser
-			switch {
-			case want.Error != "":
-				var pe *marker.ParseError
-				if !errors.As(err, &pe) {
-					t.Fatalf("Parse() error = %v, want %s on line %d", err, want.Error, want.Line)
-				}
-				if !errors.Is(err, pythonErrors[want.Error]) || pe.Line != want.Line {
-					t.Errorf("Parse() error = %v (line %d), want %s on line %d", err, pe.Line, want.Error, want.Line)
-				}
-			case want.Options == nil:
-				if !errors.Is(err, marker.ErrNoSection) {
-					t.Errorf("Parse() error = %v, want ErrNoSection", err)
-				}
-			case err != nil:
-				t.Fatalf("Parse() error = %v, want options %q", err, want.Options)
-			default:
-				if diff := cmp.Diff(want.Options, options(f)); diff != "" {
-					t.Errorf("Parse() options mismatch (-configparser +Parse):\n%s", diff)
-				}
-			}
-		})
+		if why, ok := knownDeviations[name]; ok {
+			t.Logf("%s: skipped: %s", name, why)
+			continue
+		}
+		f, err := marker.Parse(name, readCorpus(t, name))
+		if msg := checkParse(f, err, c.Configparser); msg != "" {
+			t.Errorf("Parse(%s): %s", name, msg)
+		}
 	}
+}
+
+// checkParse returns what is wrong with a parse result, given
+// configparser's, or "".
+func checkParse(f *marker.File, err error, want configparserResult) string {
+	switch {
+	case want.Error != "":
+		var pe *marker.ParseError
+		if !errors.As(err, &pe) || !errors.Is(err, pythonErrors[want.Error]) || pe.Line != want.Line {
+			return fmt.Sprintf("error %v, want %s on line %d", err, want.Error, want.Line)
+		}
+	case want.Options == nil:
+		if !errors.Is(err, marker.ErrNoSection) {
+			return fmt.Sprintf("error %v, want ErrNoSection", err)
+		}
+	case err != nil:
+		return fmt.Sprintf("error %v, want options %q", err, want.Options)
+	default:
+		if diff := cmp.Diff(want.Options, options(f)); diff != "" {
+			return fmt.Sprintf("options mismatch (-configparser +Parse):\n%s", diff)
+		}
+	}
+	return ""
 }
 
 // options returns the file's options as configparser lists them: folded
@@ -215,5 +220,35 @@ func TestKnownDeviations(t *testing.T) {
 	m := marker.Read(fstest.MapFS{"bom": {Data: readCorpus(t, "bom")}}, "bom", marker.Options{})
 	if want := (marker.Message{Text: "with bom", Key: "Error"}); m != want {
 		t.Errorf("Read(bom) = %+v, want %+v", m, want)
+	}
+}
+
+// TestConfigparserOfEveryInterpreter runs the generator's configparser half
+// with every reference interpreter of the machine and compares each with
+// this package reading the corpus as that version (Options.Python).
+func TestConfigparserOfEveryInterpreter(t *testing.T) {
+	g := readGolden(t)
+	for _, py := range testpython.All(t) {
+		t.Run(py.Name, func(t *testing.T) {
+			t.Parallel()
+			out := py.Run(t, "../internal/testdata/gen/marker_golden.py", "--configparser-only")
+			var results map[string]configparserResult
+			if err := json.Unmarshal(out, &results); err != nil {
+				t.Fatal(err)
+			}
+			if len(results) != len(g.Cases) {
+				t.Fatalf("%s gave %d results for %d cases", py.Name, len(results), len(g.Cases))
+			}
+			for name, want := range results {
+				if _, ok := knownDeviations[name]; ok {
+					continue
+				}
+				data := readCorpus(t, name)
+				f, err := marker.ParseFor(py.Version, name, data)
+				if msg := checkParse(f, err, want); msg != "" {
+					t.Errorf("%s: %s", name, msg)
+				}
+			}
+		})
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"strconv"
+	"strings"
 
 	"github.com/pep668/pep668/internal/configparser"
 )
@@ -62,10 +64,17 @@ type File struct {
 
 var utf8BOM = []byte("\ufeff")
 
-// Parse reads the content of a marker file. name is used in errors only.
-// Any error is a *ParseError.
+// Parse reads the content of a marker file as the configparser of CPython
+// 3.10 and newer does. name is used in errors only. Any error is a
+// *ParseError.
 func Parse(name string, data []byte) (*File, error) {
-	cfg, err := configparser.Parse(bytes.TrimPrefix(data, utf8BOM))
+	return ParseFor("", name, data)
+}
+
+// ParseFor is Parse for the configparser of a given Python version ("3.9",
+// "3.12.1"); see Options.Python.
+func ParseFor(python, name string, data []byte) (*File, error) {
+	cfg, err := configparser.Parse(bytes.TrimPrefix(data, utf8BOM), configparserFor(python))
 	if err != nil {
 		var se *configparser.SyntaxError
 		if errors.As(err, &se) {
@@ -130,9 +139,20 @@ func Read(fsys fs.FS, name string, opts Options) Message {
 	if err != nil {
 		return defaultMessage(opts, err)
 	}
-	f, err := Parse(name, data)
+	f, err := ParseFor(opts.Python, name, data)
 	if err != nil {
 		return defaultMessage(opts, err)
 	}
 	return f.Message(opts)
+}
+
+// configparserFor returns the configparser options of a Python version
+// "3.Y" or "3.Y.Z"; the newest behaviour for anything else.
+func configparserFor(version string) configparser.Options {
+	major, rest, _ := strings.Cut(version, ".")
+	minor, _, _ := strings.Cut(rest, ".")
+	if n, err := strconv.Atoi(minor); err == nil && major == "3" {
+		return configparser.ForPython(n)
+	}
+	return configparser.Options{}
 }

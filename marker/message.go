@@ -21,6 +21,12 @@ type Options struct {
 	// names; it may be empty.
 	Prefix string
 
+	// Python is the version ("3.9", "3.12.1") of the interpreter whose pip
+	// would read the marker: Read reads it as that version's configparser
+	// does. Only 3.8 and 3.9 differ (a section name ends at the first ']',
+	// not the last); "" means 3.10 and newer.
+	Python string
+
 	// Match turns on BCP 47 matching, a departure from the specification:
 	// when pip's key order finds no key but Error, the Error-<tag> keys of
 	// the file are matched against Priority and then Language, and a close

@@ -14,8 +14,9 @@
 //   - A line indented deeper than the line that started the current option
 //     continues its value; indentation counts code points of Python
 //     whitespace, and values are stripped line by line.
-//   - Otherwise "[name]" starts a section (the name runs to the last ']';
-//     text after it is ignored) and "name = value" or "name: value" sets an
+//   - Otherwise "[name]" starts a section (the name runs to the last ']' on
+//     CPython 3.10 and newer, to the first on 3.8 and 3.9; text after it is
+//     ignored) and "name = value" or "name: value" sets an
 //     option; the first '=' or ':' delimits. Option names are folded with
 //     Python's str.lower; section names are case-sensitive.
 //   - Options of the section named DEFAULT are inherited by all others.
@@ -118,12 +119,24 @@ func (s *Section) Lookup(name string) (Option, bool) {
 	return Option{}, false
 }
 
+// Options select the behaviour of an older CPython.
+type Options struct {
+	// FirstBracket ends a section name at the first ']', as CPython 3.9
+	// and older do, rather than at the last.
+	FirstBracket bool
+}
+
+// ForPython returns the Options for CPython 3.minor.
+func ForPython(minor int) Options {
+	return Options{FirstBracket: minor <= 9}
+}
+
 // Parse reads data as configparser would read a file holding it.
-func Parse(data []byte) (*Config, error) {
+func Parse(data []byte, opts Options) (*Config, error) {
 	if !utf8.Valid(data) {
 		return nil, encodingError(data)
 	}
-	p := parser{cfg: &Config{Defaults: Section{Name: DefaultSection}}, opt: -1}
+	p := parser{cfg: &Config{Defaults: Section{Name: DefaultSection}}, opt: -1, opts: opts}
 	text := string(data)
 	for lineno := 1; len(text) > 0; lineno++ {
 		var line string
@@ -153,6 +166,7 @@ func cutLine(text string) (line, rest string) {
 }
 
 type parser struct {
+	opts             Options
 	cfg              *Config
 	sect             *Section // current section, nil before the first header
 	seenSections     map[string]bool
@@ -183,7 +197,7 @@ func (p *parser) line(lineno int, line string) error {
 		return nil
 	}
 	p.optIndent = indent
-	if name, ok := sectionHeader(stripped); ok {
+	if name, ok := sectionHeader(stripped, p.opts.FirstBracket); ok {
 		return p.startSection(lineno, line, name)
 	}
 	if p.sect == nil {
@@ -192,13 +206,17 @@ func (p *parser) line(lineno int, line string) error {
 	return p.startOption(lineno, line, stripped)
 }
 
-// sectionHeader matches CPython's pattern \[(?P<header>.+)\] at the start of
-// a stripped line: the name runs from after '[' to the last ']'.
-func sectionHeader(s string) (string, bool) {
+// sectionHeader matches CPython's pattern \[(?P<header>.+)\] (3.10 and
+// newer) or \[(?P<header>[^]]+)\] (3.9 and older) at the start of a stripped
+// line: the name runs from after '[' to the last, or the first, ']'.
+func sectionHeader(s string, firstBracket bool) (string, bool) {
 	if s[0] != '[' {
 		return "", false
 	}
 	end := strings.LastIndexByte(s, ']')
+	if firstBracket {
+		end = strings.IndexByte(s, ']')
+	}
 	if end < 2 {
 		return "", false
 	}

@@ -1,0 +1,89 @@
+// Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
+
+// Package testpython finds the reference Python interpreters of the machine
+// for tests that compare this module with Python itself: the CPython
+// versions under pyenv and the distribution's own python3. Tests that need
+// them skip when there are none.
+package testpython
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Interpreter is a Python found on this machine.
+type Interpreter struct {
+	Name    string // "3.11.7" for pyenv's, "system-3.11" for the distribution's
+	Version string // "3.11.7", "3.11"
+	Path    string // executable
+}
+
+// Run runs the interpreter with args and returns its standard output.
+func (i Interpreter) Run(t testing.TB, args ...string) []byte {
+	t.Helper()
+	cmd := exec.Command(i.Path, args...)
+	cmd.Env = append(os.Environ(), "PYTHONDONTWRITEBYTECODE=1", "PYTHONIOENCODING=utf-8")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s", i.Path, strings.Join(args, " "), err, stderr.String())
+	}
+	return out
+}
+
+// All returns pyenv's CPython 3.8 and newer and the distribution's python3.X
+// executables in /usr/bin. It skips the test when testing.Short is set or
+// none is found.
+func All(t testing.TB) []Interpreter {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("runs reference interpreters; skipped with -short")
+	}
+	var found []Interpreter
+	root := os.Getenv("PYENV_ROOT")
+	if root == "" {
+		if home, err := os.UserHomeDir(); err == nil {
+			root = filepath.Join(home, ".pyenv")
+		}
+	}
+	versions, _ := filepath.Glob(filepath.Join(root, "versions", "3.*", "bin", "python3"))
+	for _, p := range versions {
+		v := filepath.Base(filepath.Dir(filepath.Dir(p)))
+		if minor(v) >= 8 {
+			found = append(found, Interpreter{Name: v, Version: v, Path: p})
+		}
+	}
+	system, _ := filepath.Glob("/usr/bin/python3.[0-9]*")
+	for _, p := range system {
+		v := strings.TrimPrefix(filepath.Base(p), "python")
+		if !strings.Contains(v, "-") && minor(v) >= 8 {
+			found = append(found, Interpreter{Name: "system-" + v, Version: v, Path: p})
+		}
+	}
+	if len(found) == 0 {
+		t.Skip("no reference Python interpreter found (pyenv or /usr/bin/python3.X)")
+	}
+	slices.SortFunc(found, func(a, b Interpreter) int { return strings.Compare(a.Name, b.Name) })
+	return found
+}
+
+// minor returns Y of a version "3.Y[.Z]", or -1.
+func minor(v string) int {
+	parts := strings.Split(v, ".")
+	if len(parts) < 2 || parts[0] != "3" {
+		return -1
+	}
+	n := 0
+	for _, c := range parts[1] {
+		if c < '0' || c > '9' {
+			return -1
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
