@@ -26,6 +26,7 @@ type golden struct {
 	Python    string                `json:"python"`
 	Pip       string                `json:"pip"`
 	Languages []*string             `json:"languages"`
+	Locales   map[string]*string    `json:"locales"` // locale name → getlocale()[0]; "ValueError" when it raises
 	Cases     map[string]goldenCase `json:"cases"`
 }
 

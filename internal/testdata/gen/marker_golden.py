@@ -31,6 +31,12 @@ OUT = os.path.join(HERE, "..", "..", "..", "marker", "testdata")
 LANGS = [None, "de_DE", "de", "en_US", "en-US", "zh_Hant", "zh-Hant_TW", "pt_BR",
          "C", "a-b_c", "\u039f\u0394\u039f\u03a3", "sr_RS"]
 
+# POSIX locale names, and what CPython's getlocale() makes of each.
+LOCALES = ["", "C", "POSIX", "C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8", "de_DE.UTF-8",
+           "de_DE", "de", "en", "pt_BR", "pt_BR.UTF-8", "de_DE@euro", "en_US.UTF-8@euro",
+           "sr_RS@latin", "sr_RS.UTF-8@latin", "ca_ES@valencia", "ja_JP.eucJP", "zh_CN.GB2312",
+           "zh_TW.Big5", "zh_Hant", "fr_CA.ISO-8859-1", "es-419", "nl_BE.UTF-8", "C@foo"]
+
 H = b"[externally-managed]\n"
 
 DEBIAN = (
@@ -337,6 +343,16 @@ def chosen_key(pipexc, path, lang):
     return None
 
 
+def locale_language(name):
+    """The language pip would use for a locale: getlocale()[0], by the same
+    parser CPython applies to setlocale's answer."""
+    import locale
+    try:
+        return locale._parse_localename(name)[0]
+    except ValueError:
+        return "ValueError"
+
+
 def main():
     names = [name for name, _ in CASES]
     assert len(names) == len(set(names)), "duplicate case names"
@@ -359,6 +375,7 @@ def main():
         "python": sys.version.split()[0],
         "pip": pip.__version__,
         "languages": LANGS,
+        "locales": {name: locale_language(name) for name in LOCALES},
         "cases": {},
     }
     for name, data in CASES:
