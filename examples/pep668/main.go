@@ -1,0 +1,161 @@
+// Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
+
+// Command pep668 answers PEP 668 questions about Python interpreters from
+// the command line, using only the public API of github.com/pep668/pep668.
+//
+//	pep668 marker [--json] [--locale NAME] [--prefix DIR] FILE
+//	pep668 help
+//
+// Every command prints human-readable lines, or one JSON object with --json.
+// Exit status: 0 for yes or done, 1 for no or refused (for example "this is
+// not a marker"), 2 for usage errors and anything else that went wrong;
+// errors go to standard error.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+// Exit statuses.
+const (
+	exitOK      = 0 // yes, or done
+	exitNo      = 1 // no, or refused
+	exitFailure = 2 // usage error or failure
+)
+
+// env is what a command may use of the world outside its arguments.
+type env struct {
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+// command is one subcommand of the tool.
+type command struct {
+	usage   string // the synopsis after "pep668 "
+	summary string // one line for help
+	run     func(e *env, args []string) int
+}
+
+func commands() map[string]command {
+	return map[string]command{
+		"marker": {
+			usage:   "marker [--json] [--locale NAME] [--prefix DIR] [--python X.Y] [--match] FILE",
+			summary: "read an EXTERNALLY-MANAGED file and print the message a user should see",
+			run:     runMarker,
+		},
+		"check": {
+			usage:   "check [--json] [--python EXECUTABLE] [--locale NAME] [--break-system-packages]",
+			summary: "may packages be installed into this interpreter, and why (not)? (not implemented yet)",
+			run:     notImplemented("check"),
+		},
+	}
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], &env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}))
+}
+
+// run runs the tool with args (without the program name) and returns its
+// exit status.
+func run(args []string, e *env) int {
+	if len(args) == 0 {
+		help(e.stderr)
+		return exitFailure
+	}
+	name, rest := args[0], args[1:]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		help(e.stdout)
+		return exitOK
+	}
+	cmd, ok := commands()[name]
+	if !ok {
+		fmt.Fprintf(e.stderr, "pep668: unknown command %q\n\n", name)
+		help(e.stderr)
+		return exitFailure
+	}
+	return cmd.run(e, rest)
+}
+
+func help(w io.Writer) {
+	fmt.Fprintln(w, "pep668 answers PEP 668 (externally managed environment) questions about Python interpreters.")
+	fmt.Fprintln(w, "\nUsage:")
+	cmds := commands()
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  pep668 %s\n        %s\n", cmds[n].usage, cmds[n].summary)
+	}
+	fmt.Fprintln(w, "  pep668 help\n        print this help")
+	fmt.Fprintln(w, "\nWith --json a command prints one JSON object. Exit status: 0 yes or done, 1 no or refused, 2 error.")
+}
+
+func notImplemented(name string) func(*env, []string) int {
+	return func(e *env, _ []string) int {
+		fmt.Fprintf(e.stderr, "pep668 %s: not implemented yet\n", name)
+		return exitFailure
+	}
+}
+
+// errUsage marks an error in the command line.
+var errUsage = errors.New("usage")
+
+// parseFlags parses args with fs, allowing flags after positional
+// arguments, and returns the positional arguments.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, fmt.Errorf("%w: %v", errUsage, err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		if args[0] == "--" {
+			return append(positional, args[1:]...), nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+// newFlagSet returns a flag set that reports nothing itself: run reports
+// errors once, with the command's usage.
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// isSet reports whether the flag name was given.
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+// usageError prints err and the command's usage, and returns exitFailure.
+func usageError(e *env, name string, err error) int {
+	msg := strings.TrimPrefix(err.Error(), errUsage.Error()+": ")
+	fmt.Fprintf(e.stderr, "pep668 %s: %s\nusage: pep668 %s\n", name, msg, commands()[name].usage)
+	return exitFailure
+}
+
+// writeJSON prints v as indented JSON.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
