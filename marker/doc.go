@@ -25,7 +25,7 @@
 //
 // # Choosing the message
 //
-// [File.Message] tries the keys pip tries, in pip's order (see [Keys]): for
+// [File.Message] tries the keys pip tries, in pip's order (see [KeyOrder]): for
 // the language code "de_DE", Error-de_DE, then Error-de, then Error. The
 // first key present wins, even with an empty value. The language code is
 // the user's LC_MESSAGES locale without codeset and modifier ([Language],

@@ -69,7 +69,7 @@ func TestLanguage(t *testing.T) {
 	}
 }
 
-func TestKeys(t *testing.T) {
+func TestKeyOrder(t *testing.T) {
 	tests := map[string][]string{
 		"":           {"Error"},
 		"zh_Hant":    {"Error-zh_Hant", "Error-zh", "Error"},
@@ -80,8 +80,8 @@ func TestKeys(t *testing.T) {
 		"C":          {"Error-C", "Error"},
 	}
 	for lang, want := range tests {
-		if diff := cmp.Diff(want, marker.Keys(lang)); diff != "" {
-			t.Errorf("Keys(%q) mismatch (-want +got):\n%s", lang, diff)
+		if diff := cmp.Diff(want, marker.KeyOrder(lang)); diff != "" {
+			t.Errorf("KeyOrder(%q) mismatch (-want +got):\n%s", lang, diff)
 		}
 	}
 }

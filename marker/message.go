@@ -79,12 +79,12 @@ func defaultMessage(opts Options, problem error) Message {
 	return Message{Text: DefaultMessage(opts.Prefix), Default: true, Problem: problem}
 }
 
-// Keys returns the keys pip tries for a language code, in its order: Error-
+// KeyOrder returns the keys pip tries for a language code, in its order: Error-
 // followed by the code, by the code's part before the first '-', and by its
 // part before the first '_', then Error. For "zh-Hant_TW" that is
 // Error-zh-Hant_TW, Error-zh, Error-zh-Hant, Error. Only Error is tried for
 // an empty code.
-func Keys(lang string) []string {
+func KeyOrder(lang string) []string {
 	if lang == "" {
 		return []string{"Error"}
 	}
@@ -98,11 +98,11 @@ func Keys(lang string) []string {
 }
 
 // Message chooses the message for opts: the value of the first of
-// Keys(opts.Language) that the file has, even if empty; with opts.Match, a
+// KeyOrder(opts.Language) that the file has, even if empty; with opts.Match, a
 // close BCP 47 match instead of Error; otherwise the default message, with
 // ErrNoKey as the Problem.
 func (f *File) Message(opts Options) Message {
-	for _, key := range Keys(opts.Language) {
+	for _, key := range KeyOrder(opts.Language) {
 		text, ok := f.Lookup(key)
 		if !ok {
 			continue

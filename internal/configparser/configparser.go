@@ -58,7 +58,7 @@ var (
 // A SyntaxError reports the first line CPython would have rejected.
 type SyntaxError struct {
 	Line int    // 1-based, counted as CPython counts lines
-	Text string // the offending line, or for ErrEncoding the invalid bytes as %q would show them
+	Text string // the offending line, or for ErrEncoding the bytes from the first invalid one
 	Err  error  // one of the Err values above
 }
 
@@ -304,7 +304,7 @@ func encodingError(data []byte) *SyntaxError {
 		switch {
 		case r == utf8.RuneError && n <= 1:
 			end := min(i+4, len(data))
-			return &SyntaxError{Line: line, Text: fmt.Sprintf("%q", data[i:end]), Err: ErrEncoding}
+			return &SyntaxError{Line: line, Text: string(data[i:end]), Err: ErrEncoding}
 		case r == '\n' && i > 0 && data[i-1] == '\r':
 			// the second half of CRLF: same line break
 		case r == '\n' || r == '\r':
