@@ -1,0 +1,340 @@
+// Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
+
+// Package osfs reads a filesystem through io/fs.FS while speaking in the OS
+// paths a Python interpreter would use: "/usr/bin/python3" on POSIX,
+// `C:\venv\Scripts\python.exe` on Windows, whatever the host is.
+//
+// An FS maps the absolute paths of one POSIX root or one Windows volume to
+// names of an fs.FS rooted there. It resolves symbolic links itself, one
+// component at a time, through fs.ReadLinkFS, so an absolute link target is
+// taken relative to that root (as the OS would) and fstest.MapFS trees
+// behave like real ones. A filesystem without ReadLinkFS has no links.
+package osfs
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+)
+
+// FS is a filesystem addressed by OS paths.
+type FS struct {
+	fsys    fs.FS
+	windows bool
+	volume  string // "C:" on Windows; "" on POSIX
+}
+
+// New returns an FS over fsys, whose root is "/" (POSIX) or volume (for
+// example "C:") on Windows.
+func New(fsys fs.FS, windows bool, volume string) *FS {
+	return &FS{fsys: fsys, windows: windows, volume: strings.ToUpper(volume)}
+}
+
+// Host returns the host's filesystem, rooted at "/" or, on Windows, at the
+// volume of p.
+func Host(p string) *FS {
+	if runtime.GOOS == "windows" {
+		vol := filepath.VolumeName(p)
+		return New(os.DirFS(vol+`\`), true, vol)
+	}
+	return New(os.DirFS("/"), false, "")
+}
+
+// Windows reports whether paths are Windows paths.
+func (f *FS) Windows() bool { return f.windows }
+
+// ErrOutside reports a path that is not absolute, or on another volume.
+var ErrOutside = errors.New("path is not absolute on this filesystem's root")
+
+// Clean returns the shortest equivalent of p, lexically, as Python's
+// os.path.normpath does (without resolving links).
+func (f *FS) Clean(p string) string {
+	if !f.windows {
+		return path.Clean(p)
+	}
+	vol, rest := splitVolume(p)
+	rest = path.Clean(strings.ReplaceAll(rest, `\`, "/"))
+	return strings.ToUpper(vol) + strings.ReplaceAll(rest, "/", `\`)
+}
+
+// IsAbs reports whether p is absolute.
+func (f *FS) IsAbs(p string) bool {
+	if !f.windows {
+		return strings.HasPrefix(p, "/")
+	}
+	vol, rest := splitVolume(p)
+	return vol != "" && (strings.HasPrefix(rest, `\`) || strings.HasPrefix(rest, "/"))
+}
+
+// Join joins path elements with the separator of the flavour and cleans
+// the result; an absolute element replaces what precedes it.
+func (f *FS) Join(elem ...string) string {
+	out := ""
+	for _, e := range elem {
+		switch {
+		case e == "":
+		case f.IsAbs(e) || out == "":
+			out = e
+		default:
+			out = out + f.sep() + e
+		}
+	}
+	return f.Clean(out)
+}
+
+// Dir returns all but the last element of p, cleaned.
+func (f *FS) Dir(p string) string {
+	p = f.Clean(p)
+	i := strings.LastIndexAny(p, f.seps())
+	if i < 0 {
+		return "."
+	}
+	vol, _ := splitVolume(p)
+	if !f.windows {
+		vol = ""
+	}
+	if i <= len(vol) {
+		return p[:i+1] // the root
+	}
+	return p[:i]
+}
+
+// Base returns the last element of p.
+func (f *FS) Base(p string) string {
+	p = f.Clean(p)
+	if i := strings.LastIndexAny(p, f.seps()); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}
+
+func (f *FS) sep() string {
+	if f.windows {
+		return `\`
+	}
+	return "/"
+}
+
+func (f *FS) seps() string {
+	if f.windows {
+		return `\/`
+	}
+	return "/"
+}
+
+func splitVolume(p string) (vol, rest string) {
+	if len(p) >= 2 && p[1] == ':' && ('a' <= p[0]|0x20 && p[0]|0x20 <= 'z') {
+		return p[:2], p[2:]
+	}
+	return "", p
+}
+
+// name returns the fs.FS name of an absolute OS path.
+func (f *FS) name(p string) (string, error) {
+	if !f.IsAbs(p) {
+		return "", &fs.PathError{Op: "open", Path: p, Err: ErrOutside}
+	}
+	p = f.Clean(p)
+	if f.windows {
+		vol, rest := splitVolume(p)
+		if !strings.EqualFold(vol, f.volume) {
+			return "", &fs.PathError{Op: "open", Path: p, Err: ErrOutside}
+		}
+		p = strings.ReplaceAll(rest, `\`, "/")
+	}
+	name := strings.TrimPrefix(p, "/")
+	if name == "" {
+		return ".", nil
+	}
+	return name, nil
+}
+
+// Lstat describes p without following a final link; links among its
+// parents are followed, as the OS does.
+func (f *FS) Lstat(p string) (fs.FileInfo, error) {
+	p = f.Clean(p)
+	dir, err := f.RealPath(f.Dir(p))
+	if err != nil {
+		return nil, err
+	}
+	return f.lstat(f.Join(dir, f.Base(p)))
+}
+
+// lstat is Lstat for a path whose parents are known to hold no links.
+func (f *FS) lstat(p string) (fs.FileInfo, error) {
+	name, err := f.name(p)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := f.fsys.(fs.ReadLinkFS); ok {
+		return fs.Lstat(f.fsys, name)
+	}
+	return fs.Stat(f.fsys, name)
+}
+
+// ReadLink returns the target of the link p, as stored; links among its
+// parents are followed.
+func (f *FS) ReadLink(p string) (string, error) {
+	p = f.Clean(p)
+	dir, err := f.RealPath(f.Dir(p))
+	if err != nil {
+		return "", err
+	}
+	return f.readlink(f.Join(dir, f.Base(p)))
+}
+
+// readlink is ReadLink for a path whose parents are known to hold no links.
+func (f *FS) readlink(p string) (string, error) {
+	name, err := f.name(p)
+	if err != nil {
+		return "", err
+	}
+	target, err := fs.ReadLink(f.fsys, name)
+	if err != nil {
+		return "", err
+	}
+	if f.windows {
+		target = strings.TrimPrefix(target, `\\?\`) // NT namespace prefix of some links
+	}
+	return target, nil
+}
+
+// maxLinks bounds how many links one resolution follows, as the OS does.
+const maxLinks = 40
+
+// ErrLinkLoop reports too many links, or a loop, while resolving a path.
+var ErrLinkLoop = errors.New("too many levels of symbolic links")
+
+// RealPath resolves every link in p, like Python's os.path.realpath: the
+// part from the first component that does not exist on is kept as it is.
+// An error is returned only for a loop.
+func (f *FS) RealPath(p string) (string, error) {
+	p = f.Clean(p)
+	vol, rest := splitVolume(p)
+	if !f.windows {
+		vol, rest = "", p
+	}
+	todo := splitPath(rest)
+	done := vol + f.sep()
+	links := 0
+	for len(todo) > 0 {
+		elem := todo[0]
+		todo = todo[1:]
+		if elem == ".." {
+			done = f.Dir(done)
+			continue
+		}
+		next := f.Join(done, elem)
+		info, err := f.lstat(next)
+		if err != nil {
+			return f.Join(append([]string{next}, todo...)...), nil
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			done = next
+			continue
+		}
+		if links++; links > maxLinks {
+			return "", &fs.PathError{Op: "realpath", Path: p, Err: ErrLinkLoop}
+		}
+		target, err := f.readlink(next)
+		if err != nil {
+			return "", err
+		}
+		if f.IsAbs(target) {
+			vol, rest := splitVolume(f.Clean(target))
+			if !f.windows {
+				vol, rest = "", f.Clean(target)
+			}
+			done = vol + f.sep()
+			todo = append(splitPath(rest), todo...)
+		} else {
+			todo = append(splitPath(target), todo...)
+		}
+	}
+	return done, nil
+}
+
+// splitPath splits a path into its components, dropping the root and "."
+// but keeping "..", which only the resolved path can give a meaning.
+func splitPath(p string) []string {
+	var parts []string
+	for _, s := range strings.FieldsFunc(p, func(r rune) bool { return r == '/' || r == '\\' }) {
+		if s != "." {
+			parts = append(parts, s)
+		}
+	}
+	return parts
+}
+
+// FollowLinks follows the chain of links that p's last component starts, as
+// CPython 3.8–3.10 resolve their executable: a relative target is joined to
+// the directory of the link, and parent directories are left as they are.
+func (f *FS) FollowLinks(p string) (string, error) {
+	p = f.Clean(p)
+	for i := 0; ; i++ {
+		info, err := f.Lstat(p)
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			return p, nil
+		}
+		if i == maxLinks {
+			return "", &fs.PathError{Op: "readlink", Path: p, Err: ErrLinkLoop}
+		}
+		target, err := f.ReadLink(p)
+		if err != nil {
+			return "", err
+		}
+		p = f.Join(f.Dir(p), target)
+	}
+}
+
+// Stat describes p, following links.
+func (f *FS) Stat(p string) (fs.FileInfo, error) {
+	real, err := f.RealPath(p)
+	if err != nil {
+		return nil, err
+	}
+	return f.Lstat(real)
+}
+
+// IsFile reports whether p is a regular file, following links, like
+// Python's os.path.isfile.
+func (f *FS) IsFile(p string) bool {
+	info, err := f.Stat(p)
+	return err == nil && info.Mode().IsRegular()
+}
+
+// IsDir reports whether p is a directory, following links.
+func (f *FS) IsDir(p string) bool {
+	info, err := f.Stat(p)
+	return err == nil && info.IsDir()
+}
+
+// ReadFile reads the file p, following links.
+func (f *FS) ReadFile(p string) ([]byte, error) {
+	real, err := f.RealPath(p)
+	if err != nil {
+		return nil, err
+	}
+	name, err := f.name(real)
+	if err != nil {
+		return nil, err
+	}
+	return fs.ReadFile(f.fsys, name)
+}
+
+// ReadDir lists the directory p, following links.
+func (f *FS) ReadDir(p string) ([]fs.DirEntry, error) {
+	real, err := f.RealPath(p)
+	if err != nil {
+		return nil, err
+	}
+	name, err := f.name(real)
+	if err != nil {
+		return nil, err
+	}
+	return fs.ReadDir(f.fsys, name)
+}

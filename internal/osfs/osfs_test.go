@@ -1,0 +1,111 @@
+// Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
+
+package osfs
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+)
+
+func link(target string) *fstest.MapFile {
+	return &fstest.MapFile{Mode: fs.ModeSymlink, Data: []byte(target)}
+}
+
+func TestRealPathPOSIX(t *testing.T) {
+	f := New(fstest.MapFS{
+		"usr/bin/python3.11":        {Data: []byte("elf")},
+		"usr/bin/python3":           link("python3.11"),
+		"venv/bin/python":           link("/usr/bin/python3"),
+		"venv/bin/python3":          link("python"),
+		"linked":                    link("/venv"),
+		"rel/up":                    link("../usr/bin"),
+		"loop/a":                    link("b"),
+		"loop/b":                    link("a"),
+		"usr/lib/python3.11/os.py":  {},
+		"usr/lib64":                 link("lib"),
+		"opt/dangling/python":       link("/nowhere/python"),
+		"opt/venv/lib64":            link("lib"),
+		"opt/venv/lib/site-package": {Mode: fs.ModeDir},
+	}, false, "")
+	tests := []struct{ in, want string }{
+		{"/venv/bin/python3", "/usr/bin/python3.11"},
+		{"/linked/bin/python", "/usr/bin/python3.11"},
+		{"/linked/bin/../bin/python", "/usr/bin/python3.11"},
+		{"/rel/up/python3", "/usr/bin/python3.11"},
+		{"/usr/lib64/python3.11/os.py", "/usr/lib/python3.11/os.py"},
+		{"/opt/dangling/python", "/nowhere/python"},
+		{"/does/not/exist", "/does/not/exist"},
+		{"/", "/"},
+	}
+	for _, tt := range tests {
+		if got, err := f.RealPath(tt.in); err != nil || got != tt.want {
+			t.Errorf("RealPath(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+	if _, err := f.RealPath("/loop/a"); !errors.Is(err, ErrLinkLoop) {
+		t.Errorf("RealPath(/loop/a) error = %v, want ErrLinkLoop", err)
+	}
+	// The 3.8–3.10 rule: only the executable's own chain, joined lexically.
+	if got, _ := f.FollowLinks("/linked/bin/python"); got != "/usr/bin/python3.11" {
+		t.Errorf("FollowLinks(/linked/bin/python) = %q", got)
+	}
+	if got, _ := f.FollowLinks("/venv/bin/python3"); got != "/usr/bin/python3.11" {
+		t.Errorf("FollowLinks(/venv/bin/python3) = %q", got)
+	}
+	if !f.IsFile("/venv/bin/python") || f.IsFile("/opt/dangling/python") || !f.IsDir("/usr/lib64") {
+		t.Errorf("IsFile/IsDir do not follow links")
+	}
+}
+
+func TestWindowsPaths(t *testing.T) {
+	f := New(fstest.MapFS{
+		"Python311/python.exe":     {},
+		"Python311/Lib/os.py":      {},
+		"venv/Scripts/python.exe":  {},
+		"venv/pyvenv.cfg":          {Data: []byte(`home = C:\Python311`)},
+		"Users/me/proj/.venv-link": link(`C:\venv`),
+	}, true, "c:")
+	if !f.IsFile(`C:\venv\Scripts\python.exe`) || !f.IsFile(`c:/Python311/Lib/os.py`) {
+		t.Errorf("IsFile on Windows paths failed")
+	}
+	if f.IsFile(`D:\venv\Scripts\python.exe`) {
+		t.Errorf("IsFile on another volume succeeded")
+	}
+	if got, _ := f.RealPath(`C:\Users\me\proj\.venv-link\pyvenv.cfg`); got != `C:\venv\pyvenv.cfg` {
+		t.Errorf("RealPath through a link = %q", got)
+	}
+	for in, want := range map[string]string{
+		`C:\venv\Scripts\python.exe`: `C:\venv\Scripts`,
+		`C:\venv`:                    `C:\`,
+		`C:\`:                        `C:\`,
+	} {
+		if got := f.Dir(in); got != want {
+			t.Errorf("Dir(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := f.Join(`C:\venv`, "Scripts", "python.exe"); got != `C:\venv\Scripts\python.exe` {
+		t.Errorf("Join = %q", got)
+	}
+	if got := f.Base(`C:\venv\Scripts\python.exe`); got != "python.exe" {
+		t.Errorf("Base = %q", got)
+	}
+}
+
+func TestHostLinks(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "real"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "real"), filepath.Join(dir, "abs")); err != nil {
+		t.Skip("no symlinks:", err)
+	}
+	f := Host(dir)
+	want, _ := filepath.EvalSymlinks(filepath.Join(dir, "real"))
+	if got, err := f.RealPath(filepath.Join(dir, "abs")); err != nil || got != want {
+		t.Errorf("RealPath = %q, %v; want %q", got, err, want)
+	}
+}
