@@ -1,0 +1,177 @@
+// Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
+
+package venv
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pep668/pep668/internal/pystr"
+)
+
+// ConfigName is the name of the file that makes a virtual environment.
+const ConfigName = "pyvenv.cfg"
+
+// ErrEncoding means a pyvenv.cfg is not valid UTF-8; CPython fails to
+// start on such a file.
+var ErrEncoding = errors.New("not valid UTF-8")
+
+// A ConfigError reports a pyvenv.cfg that cannot be read as CPython reads it.
+type ConfigError struct {
+	Path string // the name given to ParseConfig
+	Line int    // 1-based
+	Err  error  // ErrEncoding
+}
+
+func (e *ConfigError) Error() string {
+	return fmt.Sprintf("venv: %s:%d: %v", e.Path, e.Line, e.Err)
+}
+
+func (e *ConfigError) Unwrap() error { return e.Err }
+
+// Config is the content of a pyvenv.cfg, read as CPython's site.py and
+// getpath read it.
+type Config struct {
+	// Home is the directory of the interpreter the environment was made
+	// from: the first home key, which is the one getpath searches from.
+	// (sys._home, set by site.py, is the last one.)
+	Home string
+
+	// IncludeSystemSitePackages is true unless the last
+	// include-system-site-packages key holds something other than "true"
+	// in any case: CPython's default is true, and "yes" means false.
+	IncludeSystemSitePackages bool
+
+	// Version is the creating Python's version: the version key (venv,
+	// "3.11.7"), else version_info (virtualenv, uv: "3.8.16.final.0").
+	Version string
+
+	Executable     string // executable (venv 3.11+): the creating interpreter, resolved
+	Command        string // command (venv 3.11+): how the environment was made
+	Prompt         string // prompt, as written: venv writes Python's repr, 'My prompt'
+	Implementation string // implementation (virtualenv, uv): "CPython", "PyPy", …
+	Virtualenv     string // virtualenv: the version of virtualenv that made it
+	UV             string // uv: the version of uv that made it
+	BasePrefix     string // base-prefix (virtualenv)
+	BaseExecPrefix string // base-exec-prefix (virtualenv)
+	BaseExecutable string // base-executable (virtualenv)
+
+	// Entries are all key = value lines, in file order.
+	Entries []Entry
+}
+
+// Entry is one "key = value" line of a pyvenv.cfg.
+type Entry struct {
+	Key   string // folded by Python's str.lower, as CPython compares keys
+	Name  string // as written, stripped
+	Value string // stripped
+	Line  int
+}
+
+// Get returns the value of the last entry for key, compared without regard
+// to case as CPython compares keys.
+func (c *Config) Get(key string) (string, bool) {
+	key = pystr.Lower(key)
+	for i := len(c.Entries) - 1; i >= 0; i-- {
+		if c.Entries[i].Key == key {
+			return c.Entries[i].Value, true
+		}
+	}
+	return "", false
+}
+
+// ParseConfig reads the content of a pyvenv.cfg. name is used in errors
+// only. The format: one "key = value" per line, split at the first '=',
+// key and value stripped of whitespace, keys compared lower-cased. Lines
+// without '=' are ignored. There are no sections, comments, quotes or
+// escapes, and a byte-order mark is part of the first key, all as for
+// CPython. The only error is invalid UTF-8, a *ConfigError.
+func ParseConfig(name string, data []byte) (*Config, error) {
+	if !utf8.Valid(data) {
+		line := 1 + countLineBreaks(data[:firstInvalid(data)])
+		return nil, &ConfigError{Path: name, Line: line, Err: ErrEncoding}
+	}
+	c := &Config{IncludeSystemSitePackages: true}
+	for n, line := range splitLines(string(data)) {
+		k, v, ok := strings.Cut(line, "=")
+		if !ok {
+			continue
+		}
+		e := Entry{Name: pystr.Strip(k), Value: pystr.Strip(v), Line: n + 1}
+		e.Key = pystr.Lower(e.Name)
+		c.Entries = append(c.Entries, e)
+		c.set(e)
+	}
+	return c, nil
+}
+
+func (c *Config) set(e Entry) {
+	switch e.Key {
+	case "home":
+		if c.Home == "" {
+			c.Home = e.Value
+		}
+	case "include-system-site-packages":
+		c.IncludeSystemSitePackages = pystr.Lower(e.Value) == "true"
+	case "version":
+		c.Version = e.Value
+	case "version_info":
+		if _, ok := c.Get("version"); !ok {
+			c.Version = e.Value
+		}
+	case "executable":
+		c.Executable = e.Value
+	case "command":
+		c.Command = e.Value
+	case "prompt":
+		c.Prompt = e.Value
+	case "implementation":
+		c.Implementation = e.Value
+	case "virtualenv":
+		c.Virtualenv = e.Value
+	case "uv":
+		c.UV = e.Value
+	case "base-prefix":
+		c.BasePrefix = e.Value
+	case "base-exec-prefix":
+		c.BaseExecPrefix = e.Value
+	case "base-executable":
+		c.BaseExecutable = e.Value
+	}
+}
+
+// splitLines splits text at LF, CR and CRLF, as Python's universal newlines
+// do, without a final empty line.
+func splitLines(text string) []string {
+	var lines []string
+	for len(text) > 0 {
+		i := strings.IndexAny(text, "\r\n")
+		if i < 0 {
+			lines = append(lines, text)
+			break
+		}
+		lines = append(lines, text[:i])
+		if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+			i++
+		}
+		text = text[i+1:]
+	}
+	return lines
+}
+
+func countLineBreaks(b []byte) int {
+	return len(splitLines(string(b)+"x")) - 1
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}

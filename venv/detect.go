@@ -1,0 +1,570 @@
+// Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
+
+package venv
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/pep668/pep668/internal/osfs"
+)
+
+// Kind says what made an environment.
+type Kind string
+
+// The kinds of environment Detect tells apart.
+const (
+	KindSystem           Kind = "system"            // an interpreter's own installation
+	KindVenv             Kind = "venv"              // python -m venv, or another pyvenv.cfg without a creator key
+	KindVirtualenv       Kind = "virtualenv"        // virtualenv 20 or newer (a virtualenv key)
+	KindUV               Kind = "uv"                // uv venv (a uv key)
+	KindLegacyVirtualenv Kind = "legacy-virtualenv" // virtualenv older than 20: orig-prefix.txt, sys.real_prefix
+	KindCondaBase        Kind = "conda-base"        // conda's base (root) environment
+	KindConda            Kind = "conda"             // a conda environment other than base, or pixi's
+)
+
+// Environment is what an interpreter's sys module would say about its
+// environment, found from the filesystem.
+type Environment struct {
+	Executable     string // the executable, absolute and cleaned but not resolved
+	Prefix         string // sys.prefix
+	BasePrefix     string // sys.base_prefix
+	ExecPrefix     string // sys.exec_prefix
+	BaseExecPrefix string // sys.base_exec_prefix
+
+	// IsVirtual is sys.prefix != sys.base_prefix: the PEP 405 test.
+	IsVirtual bool
+
+	Kind Kind
+
+	// ConfigPath is the pyvenv.cfg that makes the environment virtual, and
+	// Config its content; both are empty outside a virtual environment.
+	ConfigPath string
+	Config     *Config
+
+	// RealPrefix is sys.real_prefix of a legacy virtualenv (older than 20),
+	// from its orig-prefix.txt.
+	RealPrefix string
+
+	// IncludeSystemSitePackages reports whether the base installation's
+	// site-packages are on sys.path: always outside a virtual environment.
+	IncludeSystemSitePackages bool
+
+	// Version is the interpreter's "X.Y", or "" when it cannot be known
+	// from the files; FreeThreaded is set for a free-threaded ("t") build.
+	Version      string
+	FreeThreaded bool
+
+	// Notes say where the answer rests on a guess rather than a rule.
+	Notes []string
+}
+
+// InVirtualEnvironment reports whether the interpreter runs in a virtual
+// environment as PEP 668's backwards-compatibility section defines it:
+// sys.prefix != sys.base_prefix, or a legacy virtualenv's sys.real_prefix.
+func (e *Environment) InVirtualEnvironment() bool {
+	return e.IsVirtual || e.RealPrefix != ""
+}
+
+// Options describe the interpreter and where to read its files.
+type Options struct {
+	// FS is the filesystem to read, rooted at "/" (or at the executable's
+	// volume on Windows). Nil means the host's filesystem.
+	FS fs.FS
+
+	// Windows selects Windows paths and layouts. With a nil FS it is set
+	// from the host.
+	Windows bool
+
+	// Python is the interpreter's version ("3.12" or "3.12.1") when the
+	// caller knows it. Otherwise it is inferred from pyvenv.cfg, the
+	// executable's name and the stdlib directories. It selects the rules of
+	// that version (see the package documentation).
+	Python string
+
+	// Getenv, when not nil, supplies the interpreter's environment; only
+	// PYTHONHOME is read.
+	Getenv func(string) string
+}
+
+// ErrNoExecutable means the executable does not exist or is not a file.
+var ErrNoExecutable = errors.New("venv: no such executable")
+
+// An Error reports why an interpreter's environment could not be found.
+type Error struct {
+	Executable string
+	Err        error
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("venv: %s: %v", e.Executable, e.Err) }
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Detect finds the environment of the interpreter at executable, an OS
+// path, without running it. Errors are *Error, or *ConfigError for an
+// unreadable pyvenv.cfg.
+func Detect(executable string, opts *Options) (*Environment, error) {
+	var o Options
+	if opts != nil {
+		o = *opts
+	}
+	var f *osfs.FS
+	if o.FS == nil {
+		if !filepath.IsAbs(executable) {
+			abs, err := filepath.Abs(executable)
+			if err != nil {
+				return nil, &Error{Executable: executable, Err: err}
+			}
+			executable = abs
+		}
+		f = osfs.Host(executable)
+	} else {
+		vol := ""
+		if o.Windows && len(executable) >= 2 && executable[1] == ':' {
+			vol = executable[:2]
+		}
+		f = osfs.New(o.FS, o.Windows, vol)
+	}
+	if !f.IsAbs(executable) {
+		return nil, &Error{Executable: executable, Err: fmt.Errorf("not an absolute path")}
+	}
+	d := detector{f: f, exe: f.Clean(executable)}
+	if o.Getenv != nil {
+		d.pythonHome = o.Getenv("PYTHONHOME")
+	}
+	return d.detect(o.Python)
+}
+
+type detector struct {
+	f          *osfs.FS
+	exe        string
+	pythonHome string
+	env        Environment
+	version    pyVersion
+}
+
+// pyVersion is a known or inferred 3.Y version.
+type pyVersion struct {
+	minor        int // 0 when unknown
+	freeThreaded bool
+}
+
+func (v pyVersion) String() string {
+	if v.minor == 0 {
+		return ""
+	}
+	return "3." + strconv.Itoa(v.minor)
+}
+
+func (d *detector) note(format string, args ...any) {
+	d.env.Notes = append(d.env.Notes, fmt.Sprintf(format, args...))
+}
+
+func (d *detector) detect(python string) (*Environment, error) {
+	f := d.f
+	if !f.IsFile(d.exe) {
+		return nil, &Error{Executable: d.exe, Err: ErrNoExecutable}
+	}
+	d.env.Executable = d.exe
+	exeDir := f.Dir(d.exe)
+
+	// site.py (3.8–3.13) looks next to the executable, then one level up.
+	siteCfg := ""
+	for _, dir := range []string{exeDir, f.Dir(exeDir)} {
+		if p := f.Join(dir, ConfigName); f.IsFile(p) {
+			siteCfg = p
+			break
+		}
+	}
+	var cfg *Config
+	if siteCfg != "" {
+		var err error
+		if cfg, err = d.readConfig(siteCfg); err != nil {
+			return nil, err
+		}
+	}
+
+	d.version = d.inferVersion(python, cfg)
+	switch {
+	case d.version.minor >= 14:
+		d.detect314()
+	default:
+		d.findBase(cfg)
+		if siteCfg != "" {
+			// site.py makes the parent of the executable's directory the
+			// prefix, wherever the file was found.
+			d.env.Prefix = f.Dir(exeDir)
+			d.env.ExecPrefix = d.env.Prefix
+			d.env.ConfigPath, d.env.Config = siteCfg, cfg
+		}
+	}
+	if d.env.Version == "" {
+		d.env.Version = d.version.String()
+		d.env.FreeThreaded = d.version.freeThreaded
+	}
+	d.classify()
+	return &d.env, nil
+}
+
+func (d *detector) readConfig(p string) (*Config, error) {
+	data, err := d.f.ReadFile(p)
+	if err != nil {
+		return nil, &Error{Executable: d.exe, Err: err}
+	}
+	return ParseConfig(p, data)
+}
+
+// getpathConfig reads the pyvenv.cfg getpath.py (3.11+) reads: one level
+// above the executable first, then next to it; "" when neither is there.
+func (d *detector) getpathConfig() (string, *Config) {
+	f := d.f
+	exeDir := f.Dir(d.exe)
+	for _, dir := range []string{f.Dir(exeDir), exeDir} {
+		p := f.Join(dir, ConfigName)
+		if !f.IsFile(p) {
+			continue
+		}
+		cfg, err := d.readConfig(p)
+		if err != nil {
+			d.note("%s cannot be read: %v", p, err)
+			return "", nil
+		}
+		return p, cfg
+	}
+	return "", nil
+}
+
+// findBase sets the base prefixes and, outside a virtual environment, the
+// prefixes too, as getpath does on CPython 3.8–3.13.
+func (d *detector) findBase(siteCfg *Config) {
+	f := d.f
+	if d.pythonHome != "" {
+		d.setFromPythonHome()
+		return
+	}
+	var start string
+	switch {
+	case d.version.minor >= 8 && d.version.minor <= 10 && !f.Windows():
+		// getpath.c follows the executable's own links, then reads
+		// pyvenv.cfg next to the result or one level up, with its own
+		// tokenizer for "home".
+		argv0, err := f.FollowLinks(d.exe)
+		if err != nil {
+			argv0 = d.exe
+		}
+		start = f.Dir(argv0)
+		for _, dir := range []string{start, f.Dir(start)} {
+			p := f.Join(dir, ConfigName)
+			if !f.IsFile(p) {
+				continue
+			}
+			if data, err := f.ReadFile(p); err == nil {
+				if home, ok := legacyHome(data); ok {
+					start = home
+				}
+			}
+			break
+		}
+	default:
+		if _, cfg := d.getpathConfig(); cfg != nil && cfg.Home != "" {
+			start = cfg.Home
+		} else {
+			real, err := f.RealPath(d.exe)
+			if err != nil {
+				real = d.exe
+			}
+			start = f.Dir(real)
+		}
+	}
+	d.env.BasePrefix, d.env.BaseExecPrefix = d.searchPrefixes(start)
+	d.env.Prefix, d.env.ExecPrefix = d.env.BasePrefix, d.env.BaseExecPrefix
+}
+
+// setFromPythonHome applies PYTHONHOME, "prefix" or "prefix:exec_prefix"
+// (';' on Windows), which getpath believes unconditionally.
+func (d *detector) setFromPythonHome() {
+	delim := ":"
+	if d.f.Windows() {
+		delim = ";"
+	}
+	prefix, execPrefix, ok := strings.Cut(d.pythonHome, delim)
+	if !ok {
+		execPrefix = prefix
+	}
+	d.env.BasePrefix, d.env.BaseExecPrefix = d.f.Clean(prefix), d.f.Clean(execPrefix)
+	d.env.Prefix, d.env.ExecPrefix = d.env.BasePrefix, d.env.BaseExecPrefix
+	d.note("PYTHONHOME=%s sets the base prefix", d.pythonHome)
+}
+
+// detect314 follows CPython 3.14, where getpath.py, not site.py, makes the
+// environment virtual: the prefix is the directory of the pyvenv.cfg it
+// reads (one level above the executable first), if the file has a home key.
+func (d *detector) detect314() {
+	cfgPath, cfg := d.getpathConfig()
+	if cfg == nil || cfg.Home == "" {
+		cfgPath, cfg = "", nil
+	}
+	switch {
+	case d.pythonHome != "":
+		d.setFromPythonHome()
+	case cfg != nil:
+		d.env.BasePrefix, d.env.BaseExecPrefix = d.searchPrefixes(cfg.Home)
+	default:
+		real, err := d.f.RealPath(d.exe)
+		if err != nil {
+			real = d.exe
+		}
+		d.env.BasePrefix, d.env.BaseExecPrefix = d.searchPrefixes(d.f.Dir(real))
+	}
+	d.env.Prefix, d.env.ExecPrefix = d.env.BasePrefix, d.env.BaseExecPrefix
+	if cfg != nil {
+		d.env.Prefix = d.f.Dir(cfgPath)
+		d.env.ExecPrefix = d.env.Prefix
+		d.env.ConfigPath, d.env.Config = cfgPath, cfg
+	}
+}
+
+// legacyHome finds "home" as CPython 3.8–3.10's getpath.c does: the
+// lower-case word home as the first whitespace-separated token, then a
+// token that is exactly "=", then the rest of the line after the one
+// space or tab that ended it. The first such line wins.
+func legacyHome(data []byte) (string, bool) {
+	for _, line := range strings.Split(string(data), "\n") {
+		rest := strings.TrimLeft(line, " \t\r")
+		key, rest, _ := cutAny(rest, " \t\r")
+		if key != "home" {
+			continue
+		}
+		rest = strings.TrimLeft(rest, " \t")
+		eq, rest, ok := cutAny(rest, " \t")
+		if eq != "=" {
+			continue
+		}
+		if !ok {
+			continue
+		}
+		value, _, _ := cutAny(strings.TrimLeft(rest, "\r"), "\r")
+		if value != "" {
+			return value, true
+		}
+	}
+	return "", false
+}
+
+// cutAny cuts s around the first byte of seps.
+func cutAny(s, seps string) (before, after string, found bool) {
+	if i := strings.IndexAny(s, seps); i >= 0 {
+		return s[:i], s[i+1:], true
+	}
+	return s, "", false
+}
+
+// libDirs are the platlibdir values tried; CPython uses its compiled-in one
+// (lib64 on Fedora and SUSE), which the files do not reveal.
+var libDirs = []string{"lib", "lib64"}
+
+// searchPrefixes finds prefix and exec_prefix from dir upwards, by the
+// landmarks of getpath: the stdlib's os.py (or os.pyc, or on 3.11+ the
+// stdlib zip) and the lib-dynload directory. On Windows both are the first
+// directory up from dir holding Lib\os.py.
+func (d *detector) searchPrefixes(dir string) (prefix, execPrefix string) {
+	f := d.f
+	// Like getpath's search_up, stop below the root: its dirname of "/usr"
+	// is "", so "/" is checked only when the search starts there.
+	for p := f.Clean(dir); ; p = f.Dir(p) {
+		if prefix == "" && d.isStdlibPrefix(p) {
+			prefix = p
+		}
+		if execPrefix == "" && !f.Windows() && d.isExecPrefix(p) {
+			execPrefix = p
+		}
+		parent := f.Dir(p)
+		if (prefix != "" && (execPrefix != "" || f.Windows())) || parent == p || f.Dir(parent) == parent {
+			break
+		}
+	}
+	if prefix == "" {
+		// CPython would fall back to its compiled-in prefix, which only the
+		// binary knows; the resolved executable's location is the best guess.
+		real, err := f.RealPath(d.exe)
+		if err != nil {
+			real = d.exe
+		}
+		prefix = f.Dir(f.Dir(real))
+		if f.Windows() {
+			prefix = f.Dir(real)
+		}
+		d.note("no standard library found above %s; assumed the prefix %s from the executable's location", dir, prefix)
+	}
+	if execPrefix == "" {
+		execPrefix = prefix
+	}
+	return prefix, execPrefix
+}
+
+var stdlibName = regexp.MustCompile(`^python3\.(\d+)(t?)$`)
+
+// isStdlibPrefix reports whether p holds the stdlib of the interpreter's
+// version (any 3.Y when it is unknown, which then becomes known).
+func (d *detector) isStdlibPrefix(p string) bool {
+	f := d.f
+	if f.Windows() {
+		return f.IsFile(f.Join(p, "Lib", "os.py")) || f.IsFile(f.Join(p, "Lib", "os.pyc"))
+	}
+	for _, lib := range libDirs {
+		for _, name := range d.stdlibNames(f.Join(p, lib)) {
+			dir := f.Join(p, lib, name)
+			if f.IsFile(f.Join(dir, "os.py")) || f.IsFile(f.Join(dir, "os.pyc")) || d.hasStdlibZip(p, lib) {
+				if d.version.minor == 0 {
+					m := stdlibName.FindStringSubmatch(name)
+					d.version.minor, _ = strconv.Atoi(m[1])
+					d.version.freeThreaded = m[2] == "t"
+				}
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasStdlibZip reports the zip landmark of CPython 3.11+, lib/python3Y.zip.
+func (d *detector) hasStdlibZip(p, lib string) bool {
+	v := d.version
+	if v.minor < 11 {
+		return false
+	}
+	t := ""
+	if v.freeThreaded {
+		t = "t"
+	}
+	return d.f.IsFile(d.f.Join(p, lib, fmt.Sprintf("python3%d%s.zip", v.minor, t)))
+}
+
+// stdlibNames returns the names of the stdlib directories to look for in
+// libDir: the known version's, or every python3.Y there.
+func (d *detector) stdlibNames(libDir string) []string {
+	if d.version.minor != 0 {
+		t := ""
+		if d.version.freeThreaded {
+			t = "t"
+		}
+		return []string{fmt.Sprintf("python3.%d%s", d.version.minor, t)}
+	}
+	entries, err := d.f.ReadDir(libDir)
+	if err != nil {
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		if stdlibName.MatchString(e.Name()) {
+			names = append(names, e.Name())
+		}
+	}
+	return names
+}
+
+func (d *detector) isExecPrefix(p string) bool {
+	for _, lib := range libDirs {
+		for _, name := range d.stdlibNames(d.f.Join(p, lib)) {
+			if d.f.IsDir(d.f.Join(p, lib, name, "lib-dynload")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var exeVersion = regexp.MustCompile(`^python3\.(\d+)(t?)(?:\.exe)?$`)
+
+// inferVersion returns the interpreter's version: from the caller, from
+// pyvenv.cfg, or from the name of the executable or of the file it links
+// to. It stays unknown otherwise, until the stdlib is found.
+func (d *detector) inferVersion(python string, cfg *Config) pyVersion {
+	parse := func(s string) (pyVersion, bool) {
+		major, rest, _ := strings.Cut(s, ".")
+		minor, _, _ := strings.Cut(rest, ".")
+		free := strings.HasSuffix(minor, "t")
+		n, err := strconv.Atoi(strings.TrimSuffix(minor, "t"))
+		if major != "3" || err != nil || n <= 0 {
+			return pyVersion{}, false
+		}
+		return pyVersion{minor: n, freeThreaded: free}, true
+	}
+	if v, ok := parse(python); ok {
+		return v
+	}
+	names := []string{d.f.Base(d.exe)}
+	if real, err := d.f.RealPath(d.exe); err == nil {
+		names = append(names, d.f.Base(real))
+	}
+	for _, name := range names {
+		if m := exeVersion.FindStringSubmatch(name); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			return pyVersion{minor: n, freeThreaded: m[2] == "t"}
+		}
+	}
+	if cfg != nil {
+		if v, ok := parse(cfg.Version); ok {
+			return v
+		}
+	}
+	return pyVersion{}
+}
+
+// classify sets Kind, IsVirtual, IncludeSystemSitePackages and RealPrefix.
+func (d *detector) classify() {
+	f, e := d.f, &d.env
+	e.IsVirtual = e.Prefix != e.BasePrefix
+	if e.Config != nil {
+		e.IncludeSystemSitePackages = e.Config.IncludeSystemSitePackages
+		switch {
+		case e.Config.UV != "":
+			e.Kind = KindUV
+		case e.Config.Virtualenv != "":
+			e.Kind = KindVirtualenv
+		default:
+			e.Kind = KindVenv
+		}
+		return
+	}
+	e.IncludeSystemSitePackages = true
+	if dir := d.legacyLibDir(); dir != "" {
+		if data, err := f.ReadFile(f.Join(dir, "orig-prefix.txt")); err == nil {
+			e.Kind = KindLegacyVirtualenv
+			e.RealPrefix = strings.TrimSpace(string(data))
+			e.IncludeSystemSitePackages = !f.IsFile(f.Join(dir, "no-global-site-packages.txt"))
+			return
+		}
+	}
+	if f.IsDir(f.Join(e.Prefix, "conda-meta")) {
+		e.Kind = KindConda
+		if !f.IsFile(f.Join(e.Prefix, "conda-meta", "pixi")) &&
+			(f.IsDir(f.Join(e.Prefix, "condabin")) || f.IsDir(f.Join(e.Prefix, "envs"))) {
+			e.Kind = KindCondaBase
+		}
+		return
+	}
+	e.Kind = KindSystem
+}
+
+// legacyLibDir returns the directory where virtualenv < 20 keeps
+// orig-prefix.txt: lib/python3.Y (Lib on Windows) of the prefix.
+func (d *detector) legacyLibDir() string {
+	f := d.f
+	if f.Windows() {
+		return f.Join(d.env.Prefix, "Lib")
+	}
+	for _, lib := range libDirs {
+		for _, name := range d.stdlibNames(f.Join(d.env.Prefix, lib)) {
+			if dir := f.Join(d.env.Prefix, lib, name); f.IsFile(f.Join(dir, "orig-prefix.txt")) {
+				return dir
+			}
+		}
+	}
+	return ""
+}
