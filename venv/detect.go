@@ -513,8 +513,24 @@ func (d *detector) inferVersion(python string, cfg *Config) pyVersion {
 			return v
 		}
 	}
+	if d.f.Windows() {
+		// Windows executables carry no version; the DLL beside them does.
+		real, err := d.f.RealPath(d.exe)
+		if err != nil {
+			real = d.exe
+		}
+		entries, _ := d.f.ReadDir(d.f.Dir(real))
+		for _, e := range entries {
+			if m := windowsDLL.FindStringSubmatch(e.Name()); m != nil {
+				n, _ := strconv.Atoi(m[1])
+				return pyVersion{minor: n, freeThreaded: m[2] == "t"}
+			}
+		}
+	}
 	return pyVersion{}
 }
+
+var windowsDLL = regexp.MustCompile(`(?i)^python3(\d+)(t?)\.dll$`)
 
 // classify sets Kind, IsVirtual, IncludeSystemSitePackages and RealPrefix.
 func (d *detector) classify() {

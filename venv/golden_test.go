@@ -87,7 +87,7 @@ func deviates(name, version string) (string, bool) {
 }
 
 // readGoldenFiles returns every file of testdata/golden.
-func readGoldenFiles(t *testing.T) map[string]*golden {
+func readGoldenFiles(t testing.TB) map[string]*golden {
 	t.Helper()
 	files, err := filepath.Glob("testdata/golden/*.json")
 	if err != nil || len(files) == 0 {
