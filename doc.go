@@ -21,8 +21,8 @@
 //
 //   - [github.com/pep668/pep668/marker] finds and reads EXTERNALLY-MANAGED
 //     exactly as pip reads it, and chooses the message for a locale.
-//   - venv decides, from the filesystem alone, what sys.prefix and
-//     sys.base_prefix an interpreter would have.
+//   - [github.com/pep668/pep668/venv] decides, from the filesystem alone,
+//     what sys.prefix and sys.base_prefix an interpreter would have.
 //   - scheme holds the install-scheme templates of CPython and the
 //     distributors and expands them like sysconfig.get_paths.
 //   - record parses RECORD files and plans uninstalls bounded by a scheme.

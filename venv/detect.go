@@ -93,7 +93,7 @@ type Options struct {
 }
 
 // ErrNoExecutable means the executable does not exist or is not a file.
-var ErrNoExecutable = errors.New("venv: no such executable")
+var ErrNoExecutable = errors.New("no such executable")
 
 // An Error reports why an interpreter's environment could not be found.
 type Error struct {

@@ -1,8 +1,81 @@
 // Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
 
-// Package venv will decide, from the filesystem alone, what sys.prefix and
-// sys.base_prefix a Python interpreter would have: pyvenv.cfg, conda, and
-// legacy virtualenv environments, without running Python.
+// Package venv tells, from the filesystem alone, what sys.prefix and
+// sys.base_prefix a Python interpreter would have, so an installer can ask
+// "is this a virtual environment, and what is its base?" without paying for
+// a Python start-up. No Python is ever run.
 //
-// It has no API yet.
+//	env, err := venv.Detect("/home/me/proj/.venv/bin/python", nil)
+//	// env.Prefix "/home/me/proj/.venv", env.BasePrefix "/usr",
+//	// env.IsVirtual true, env.Kind "venv", env.Version "3.11"
+//
+// [Detect] follows what CPython itself does at start-up, version by
+// version, and is tested against every CPython 3.8–3.13 and Debian's 3.11 on
+// environments they made ([PEP 405], [Python Virtual Environments]).
+//
+// # How CPython 3.8–3.13 decide
+//
+// site.py makes an interpreter virtual when a file pyvenv.cfg sits next to
+// its executable or one directory up. The executable's own symlink is not
+// resolved for this. Then sys.prefix becomes the parent of the
+// executable's directory, wherever the file was. A home key is not needed,
+// and an empty file counts.
+//
+// getpath finds sys.base_prefix: it searches upwards, from the home
+// directory of pyvenv.cfg or else from the resolved executable's directory,
+// for the stdlib landmark lib/python3.Y/os.py (Lib\os.py on Windows) and
+// for lib-dynload, the exec prefix. The root itself is never searched.
+// Versions differ in the details, and Detect follows each:
+//
+//   - 3.8–3.10 resolve the executable's symlink chain first, read
+//     pyvenv.cfg next to the result or one up, and accept only a lower-case
+//     "home" followed by a separate "=".
+//   - 3.11–3.13 read pyvenv.cfg one level up first, then next to the
+//     unresolved executable, and accept any "home" key (first one wins).
+//   - PYTHONHOME (Options.Getenv) replaces the base prefix, and getpath then
+//     ignores pyvenv.cfg; site.py still makes the environment virtual.
+//
+// # CPython 3.14
+//
+// In 3.14 getpath, not site.py, makes the environment virtual: sys.prefix is
+// the directory holding the pyvenv.cfg it reads (one level up first), and
+// PYTHONHOME no longer hides the environment but becomes its base. Detect
+// applies these rules when the version is 3.14 or newer. It takes a
+// pyvenv.cfg without a home key as no environment, which is what getpath.py
+// did in the sources read; whether 3.14.0 shipped that way is not confirmed.
+//
+// # pyvenv.cfg
+//
+// [ParseConfig] reads the file as CPython does: one "key = value" per line,
+// split at the first '=', both sides stripped, keys compared lower-cased, no
+// sections, comments, quotes or escapes. include-system-site-packages is
+// true by default and true only for the word "true" in any case; the last
+// one wins. The keys that venv, virtualenv and uv give meaning to are typed
+// fields of [Config], and every line is kept in Config.Entries.
+//
+// # Kinds of environment
+//
+// Besides venv, Detect tells virtualenv 20+ and uv environments apart by their
+// pyvenv.cfg keys, legacy virtualenv (older than 20) by orig-prefix.txt (its
+// sys.real_prefix; [Environment.InVirtualEnvironment] counts it, as PEP 668
+// recommends), and conda by conda-meta/, a base environment by condabin/ or
+// envs/. A conda environment is not a virtual environment: sys.prefix equals
+// sys.base_prefix.
+//
+// What a shell's variables say (VIRTUAL_ENV, CONDA_PREFIX) is a different
+// question with a less reliable answer; [ActivationFromEnv] reads them,
+// apart from Detect.
+//
+// # Where Detect cannot know
+//
+// When no landmark is found, CPython falls back to the prefix compiled into
+// its binary. Detect then assumes the resolved executable's location and
+// says so in Environment.Notes. This happens for a copied executable whose
+// pyvenv.cfg has no usable home key. CPython's platlibdir is compiled in
+// too, so Detect tries both lib and lib64. Windows follows the rules of
+// 3.11 and newer for every version. PYTHONEXECUTABLE, __PYVENV_LAUNCHER__,
+// ._pth files, build directories and the -S flag are not modelled.
+//
+// [PEP 405]: https://peps.python.org/pep-0405/
+// [Python Virtual Environments]: https://packaging.python.org/en/latest/specifications/virtual-environments/
 package venv

@@ -4,6 +4,7 @@
 // the command line, using only the public API of github.com/pep668/pep668.
 //
 //	pep668 marker [--json] [--locale NAME] [--prefix DIR] FILE
+//	pep668 venv [--json] EXECUTABLE
 //	pep668 help
 //
 // Every command prints human-readable lines, or one JSON object with --json.
@@ -49,6 +50,11 @@ func commands() map[string]command {
 			usage:   "marker [--json] [--locale NAME] [--prefix DIR] [--python X.Y] [--match] FILE",
 			summary: "read an EXTERNALLY-MANAGED file and print the message a user should see",
 			run:     runMarker,
+		},
+		"venv": {
+			usage:   "venv [--json] [--python-version X.Y] EXECUTABLE",
+			summary: "what sys.prefix and sys.base_prefix would this interpreter have? (exit 0 in a virtual environment, 1 outside)",
+			run:     runVenv,
 		},
 		"check": {
 			usage:   "check [--json] [--python EXECUTABLE] [--locale NAME] [--break-system-packages]",

@@ -116,3 +116,79 @@ func TestMarkerMissingFile(t *testing.T) {
 		t.Errorf("marker %s: status %d, stdout %q, stderr %q; want 1 and a message on stderr", missing, status, out, errOut)
 	}
 }
+
+// fakeInstall makes, in a temporary directory, a CPython 3.12 installation
+// and a venv made from it, and returns their executables.
+func fakeInstall(t *testing.T) (system, venvPython string) {
+	t.Helper()
+	root := t.TempDir()
+	mk := func(p string, dir bool) {
+		p = filepath.Join(root, p)
+		if dir {
+			if err := os.MkdirAll(p, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, nil, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mk("base/bin/python3.12", false)
+	mk("base/lib/python3.12/os.py", false)
+	mk("base/lib/python3.12/lib-dynload", true)
+	mk("env/lib/python3.12/site-packages", true)
+	if err := os.MkdirAll(filepath.Join(root, "env/bin"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	system = filepath.Join(root, "base/bin/python3.12")
+	venvPython = filepath.Join(root, "env/bin/python")
+	if err := os.Symlink(system, venvPython); err != nil {
+		t.Skip("no symlinks:", err)
+	}
+	cfg := "home = " + filepath.Join(root, "base/bin") + "\ninclude-system-site-packages = false\nversion = 3.12.1\n"
+	if err := os.WriteFile(filepath.Join(root, "env/pyvenv.cfg"), []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return system, venvPython
+}
+
+func TestVenv(t *testing.T) {
+	system, venvPython := fakeInstall(t)
+	root := filepath.Dir(filepath.Dir(filepath.Dir(system)))
+
+	out, errOut, status := runTool(t, nil, "venv", "--json", venvPython)
+	if status != exitOK || errOut != "" {
+		t.Fatalf("venv --json %s: status %d, stderr %q", venvPython, status, errOut)
+	}
+	var got map[string]any
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{
+		"executable": venvPython, "prefix": filepath.Join(root, "env"), "base_prefix": filepath.Join(root, "base"),
+		"exec_prefix": filepath.Join(root, "env"), "base_exec_prefix": filepath.Join(root, "base"),
+		"is_virtual": true, "in_virtual_environment": true, "kind": "venv", "include_system_site_packages": false,
+		"version": "3.12", "free_threaded": false, "config": filepath.Join(root, "env", "pyvenv.cfg"),
+		"real_prefix": nil, "notes": []any{},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("venv --json mismatch (-want +got):\n%s", diff)
+	}
+
+	out, _, status = runTool(t, nil, "venv", system)
+	if status != exitNo || !strings.Contains(out, "kind: system\n") || !strings.Contains(out, "virtual environment: no\n") {
+		t.Errorf("venv %s: status %d, output:\n%s", system, status, out)
+	}
+	if _, errOut, status := runTool(t, nil, "venv", filepath.Join(root, "missing")); status != exitFailure || !strings.Contains(errOut, "no such executable") {
+		t.Errorf("venv missing: status %d, stderr %q", status, errOut)
+	}
+	// PYTHONHOME reaches the detection.
+	out, _, _ = runTool(t, map[string]string{"PYTHONHOME": "/elsewhere"}, "venv", "--json", system)
+	if !strings.Contains(out, `"base_prefix": "/elsewhere"`) {
+		t.Errorf("venv with PYTHONHOME: %s", out)
+	}
+}
