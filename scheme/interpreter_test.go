@@ -1,0 +1,130 @@
+// Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
+
+package scheme_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/pep668/pep668/internal/testpython"
+	"github.com/pep668/pep668/scheme"
+)
+
+// fromGolden builds the Interpreter a golden file describes, from the
+// config variables the interpreter reported.
+func fromGolden(name string, g *golden) *scheme.Interpreter {
+	cv := func(k string) string {
+		if v := g.ConfigVars[k]; v != nil {
+			return *v
+		}
+		return ""
+	}
+	return &scheme.Interpreter{
+		Vendor: goldenVendor(name), Version: cv("py_version_short"),
+		Prefix: cv("prefix"), ExecPrefix: cv("exec_prefix"), BasePrefix: cv("installed_base"), BaseExecPrefix: cv("installed_platbase"),
+		Abiflags: cv("abiflags"), Platlibdir: cv("platlibdir"), UserBase: cv("userbase"), FreeThreaded: cv("abi_thread") == "t",
+	}
+}
+
+// TestRulesMatchSysconfig checks the default and preferred schemes, the
+// config variables and get_paths() of each golden interpreter, given the
+// values it reported.
+func TestRulesMatchSysconfig(t *testing.T) {
+	for name, g := range readGoldenFiles(t) {
+		t.Run(name, func(t *testing.T) {
+			in := fromGolden(name, g)
+			if in.Platlibdir == "" {
+				in.Platlibdir = "lib" // 3.8 has no platlibdir
+			}
+			if got, err := in.DefaultScheme(); err != nil || got != g.DefaultScheme {
+				t.Errorf("DefaultScheme() = %q, %v; want %q", got, err, g.DefaultScheme)
+			}
+			for key, want := range g.Preferred {
+				layout, k, found := strings.Cut(key, " ")
+				if !found {
+					k, layout = layout, ""
+				}
+				in.Getenv = func(name string) string {
+					if name == "DEB_PYTHON_INSTALL_LAYOUT" {
+						return strings.TrimPrefix(layout, "DEB_PYTHON_INSTALL_LAYOUT=")
+					}
+					return ""
+				}
+				if got, err := in.PreferredScheme(k); err != nil || got != want {
+					t.Errorf("%s: PreferredScheme(%s) = %q, %v; want %q", layout, k, got, err, want)
+				}
+			}
+			in.Getenv = nil
+			cv, err := in.ConfigVars()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k, want := range g.ConfigVars {
+				if want == nil {
+					continue
+				}
+				if cv[k] != *want {
+					t.Errorf("ConfigVars()[%s] = %q, want %q", k, cv[k], *want)
+				}
+			}
+			_, paths, err := in.DefaultPaths()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(g.Paths, paths); diff != "" {
+				t.Errorf("DefaultPaths() mismatch (-sysconfig +scheme):\n%s", diff)
+			}
+		})
+	}
+}
+
+const probe = `
+import json, sys, sysconfig
+d = sysconfig.get_default_scheme() if hasattr(sysconfig, "get_default_scheme") else sysconfig._get_default_scheme()
+cv = sysconfig.get_config_vars()
+print(json.dumps({"default": d, "paths": sysconfig.get_paths(),
+    "config_vars": {k: cv.get(k) for k in ("prefix", "exec_prefix", "installed_base", "installed_platbase",
+        "userbase", "abiflags", "platlibdir", "abi_thread", "py_version_nodot_plat")}}))
+`
+
+// TestInspectLive inspects every reference interpreter of the machine, and
+// a venv made from each, without running them, and compares the default
+// scheme and its paths with what the interpreter's sysconfig prints.
+func TestInspectLive(t *testing.T) {
+	for _, py := range testpython.All(t) {
+		t.Run(py.Name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			py.Run(t, "-m", "venv", "--without-pip", filepath.Join(dir, "v"))
+			for _, exe := range []string{py.Path, filepath.Join(dir, "v", "bin", "python")} {
+				var want struct {
+					Default    string             `json:"default"`
+					Paths      scheme.Paths       `json:"paths"`
+					ConfigVars map[string]*string `json:"config_vars"`
+				}
+				run := testpython.Interpreter{Name: py.Name, Path: exe}
+				if err := json.Unmarshal(run.Run(t, "-c", probe), &want); err != nil {
+					t.Fatal(err)
+				}
+				in, _, err := scheme.Resolve(exe, &scheme.InspectOptions{Getenv: os.Getenv})
+				if err != nil {
+					t.Fatalf("Resolve(%s): %v", exe, err)
+				}
+				name, paths, err := in.DefaultPaths()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if name != want.Default {
+					t.Errorf("%s: default scheme %q, sysconfig says %q", exe, name, want.Default)
+				}
+				if diff := cmp.Diff(want.Paths, paths); diff != "" {
+					t.Errorf("%s: default paths mismatch (-sysconfig +scheme):\n%s\nnotes: %q", exe, diff, in.Notes)
+				}
+			}
+		})
+	}
+}
