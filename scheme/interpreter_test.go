@@ -128,3 +128,34 @@ func TestInspectLive(t *testing.T) {
 		})
 	}
 }
+
+// TestQueryLive checks that Query's answer, turned back into paths by this
+// package, is what the interpreter itself printed.
+func TestQueryLive(t *testing.T) {
+	for _, py := range testpython.All(t) {
+		t.Run(py.Name, func(t *testing.T) {
+			t.Parallel()
+			r, err := scheme.Query(t.Context(), py.Path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			name, paths, err := r.Interpreter.DefaultPaths()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if name != r.DefaultScheme {
+				t.Errorf("DefaultScheme %q, interpreter says %q", name, r.DefaultScheme)
+			}
+			if diff := cmp.Diff(r.Paths, paths); diff != "" {
+				t.Errorf("DefaultPaths mismatch (-interpreter +scheme):\n%s", diff)
+			}
+			table, _ := r.Interpreter.Table()
+			if diff := cmp.Diff(r.Names, table.Names()); diff != "" {
+				t.Errorf("Names mismatch (-interpreter +table):\n%s", diff)
+			}
+		})
+	}
+	if _, err := scheme.Query(t.Context(), "/nonexistent/python"); err == nil {
+		t.Error("Query(/nonexistent/python) succeeded")
+	}
+}

@@ -156,12 +156,36 @@ func (f *FS) name(p string) (string, error) {
 // Lstat describes p without following a final link; links among its
 // parents are followed, as the OS does.
 func (f *FS) Lstat(p string) (fs.FileInfo, error) {
-	p = f.Clean(p)
-	dir, err := f.RealPath(f.Dir(p))
+	q, err := f.ResolveParent(p)
 	if err != nil {
 		return nil, err
 	}
-	return f.lstat(f.Join(dir, f.Base(p)))
+	return f.lstat(q)
+}
+
+// ResolveParent resolves every link in p but a final one, as the OS does
+// when it opens p without following it: "..", even after a link, means the
+// parent of where the link led.
+func (f *FS) ResolveParent(p string) (string, error) {
+	dir, base := f.splitLast(p)
+	if p == "" || base == "." || base == ".." || strings.ContainsAny(p[len(p)-1:], f.seps()) {
+		return f.RealPath(p) // names a directory: even a final link is followed
+	}
+	realDir, err := f.RealPath(dir)
+	if err != nil {
+		return "", err
+	}
+	return f.Join(realDir, base), nil
+}
+
+// splitLast splits p before its last element, without cleaning it: ".."
+// must keep its meaning for whatever the parts resolve to.
+func (f *FS) splitLast(p string) (dir, base string) {
+	i := strings.LastIndexAny(p, f.seps())
+	if i < 0 {
+		return "", p
+	}
+	return p[:i+1], p[i+1:]
 }
 
 // lstat is Lstat for a path whose parents are known to hold no links.
@@ -179,12 +203,11 @@ func (f *FS) lstat(p string) (fs.FileInfo, error) {
 // ReadLink returns the target of the link p, as stored; links among its
 // parents are followed.
 func (f *FS) ReadLink(p string) (string, error) {
-	p = f.Clean(p)
-	dir, err := f.RealPath(f.Dir(p))
+	q, err := f.ResolveParent(p)
 	if err != nil {
 		return "", err
 	}
-	return f.readlink(f.Join(dir, f.Base(p)))
+	return f.readlink(q)
 }
 
 // readlink is ReadLink for a path whose parents are known to hold no links.
@@ -209,15 +232,19 @@ const maxLinks = 40
 // ErrLinkLoop reports too many links, or a loop, while resolving a path.
 var ErrLinkLoop = errors.New("too many levels of symbolic links")
 
-// RealPath resolves every link in p, like Python's os.path.realpath: the
-// part from the first component that does not exist on is kept as it is.
-// An error is returned only for a loop.
+// RealPath resolves every link in p, like Python's os.path.realpath: ".."
+// applies to where a link led, and the part from the first component that
+// does not exist on is kept as it is. An error is returned only for a loop
+// or a path that is not absolute.
 func (f *FS) RealPath(p string) (string, error) {
-	p = f.Clean(p)
+	if !f.IsAbs(p) {
+		return "", &fs.PathError{Op: "realpath", Path: p, Err: ErrOutside}
+	}
 	vol, rest := splitVolume(p)
 	if !f.windows {
 		vol, rest = "", p
 	}
+	vol = strings.ToUpper(vol)
 	todo := splitPath(rest)
 	done := vol + f.sep()
 	links := 0

@@ -109,3 +109,31 @@ func TestHostLinks(t *testing.T) {
 		t.Errorf("RealPath = %q, %v; want %q", got, err, want)
 	}
 }
+
+func TestDotDotAfterLink(t *testing.T) {
+	f := New(fstest.MapFS{
+		"venv/lib/link":  link("/elsewhere/a/b"),
+		"elsewhere/a/b":  {Mode: fs.ModeDir},
+		"elsewhere/a/x":  {},
+		"venv/lib/x":     {},
+		"venv/lib/plain": {Mode: fs.ModeDir},
+	}, false, "")
+	tests := []struct{ in, real, parent string }{
+		{"/venv/lib/link/../x", "/elsewhere/a/x", "/elsewhere/a/x"},
+		{"/venv/lib/plain/../x", "/venv/lib/x", "/venv/lib/x"},
+		{"/venv/lib/link", "/elsewhere/a/b", "/venv/lib/link"},
+		{"/venv/lib/link/", "/elsewhere/a/b", "/elsewhere/a/b"},
+		{"/venv/lib/link/..", "/elsewhere/a", "/elsewhere/a"},
+	}
+	for _, tt := range tests {
+		if got, err := f.RealPath(tt.in); err != nil || got != tt.real {
+			t.Errorf("RealPath(%q) = %q, %v; want %q", tt.in, got, err, tt.real)
+		}
+		if got, err := f.ResolveParent(tt.in); err != nil || got != tt.parent {
+			t.Errorf("ResolveParent(%q) = %q, %v; want %q", tt.in, got, err, tt.parent)
+		}
+	}
+	if _, err := f.RealPath("relative"); !errors.Is(err, ErrOutside) {
+		t.Errorf("RealPath(relative) error = %v", err)
+	}
+}
