@@ -1,8 +1,74 @@
 // Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
 
-// Package scheme will hold the install-scheme templates of CPython 3.8–3.14,
-// PyPy and the distributors (Debian, Fedora, Homebrew) and expand them to
-// paths as sysconfig.get_paths does.
+// Package scheme holds the install schemes of CPython 3.8–3.14 and of the
+// distributors that patch them, and expands them to paths exactly as
+// sysconfig.get_paths does: without running Python.
 //
-// It has no API yet.
+// PEP 668 puts the EXTERNALLY-MANAGED marker in the stdlib directory of an
+// interpreter's default scheme, and forbids an installer to touch files
+// outside the scheme it targets. Both questions need those paths.
+//
+//	in, _, err := scheme.Resolve("/usr/bin/python3", nil) // venv.Detect, then Inspect
+//	name, paths, err := in.DefaultPaths()
+//	// Debian: "posix_local", paths["stdlib"] "/usr/lib/python3.11",
+//	// paths["purelib"] "/usr/local/lib/python3.11/dist-packages"
+//
+// # Templates and expansion
+//
+// A [Table] holds the templates of one vendor's build of one version, for
+// POSIX or Windows paths, verbatim from each version's sysconfig:
+// {platlibdir} from 3.9, nt_user by py_version_nodot_plat from 3.10,
+// posix_venv, nt_venv and venv from 3.11, {implementation_lower} and
+// {abi_thread} from 3.13; templates of 3.14 are those of 3.13. Vendors add
+// theirs: Debian posix_local and deb_system, Fedora rpm_prefix, Homebrew
+// osx_framework_library (its site directories written in at build time),
+// PyPy the upstream layout as "pypy3.Y" plus the older pypy and pypy_nt.
+//
+// [Table.Paths] formats each template with the variables given (the
+// "{name}" fields of str.format) and normalises the result like
+// os.path.normpath of the table's OS. Each version's normpath is followed,
+// so results do not depend on the host: POSIX keeps a leading "//", and
+// Windows changed its drive rules for "\\"-prefixed paths in 3.11. On
+// Windows from 3.11 the platlibdir variable is forced to "lib". A variable
+// no one supplied is an [ErrUnknownVariable].
+//
+// # Interpreters
+//
+// An [Interpreter] holds what its schemes depend on: prefixes, version,
+// abiflags, platlibdir, userbase, framework, vendor. [Inspect] infers them
+// from venv.Detect's answer and the installation's files. It reads the
+// distributor's schemes in the stdlib's sysconfig source, the build
+// variables in _sysconfigdata_*.py, and the stdlib's place (lib or lib64).
+// What it must guess, it lists in Interpreter.Notes. [Query] runs the
+// interpreter once, for callers who accept that cost; it is the only code
+// here that runs Python.
+//
+// [Interpreter.PreferredScheme] and [Interpreter.DefaultScheme] follow
+// get_preferred_scheme per version and vendor: venv inside a virtual
+// environment (3.11+), nt on Windows, osx_framework_user for a macOS
+// framework's user scheme, and Debian's posix_local outside a virtual
+// environment (deb_system when DEB_PYTHON_INSTALL_LAYOUT is deb or
+// deb_system). Homebrew's osx_framework_library becomes venv when
+// ENSUREPIP_OPTIONS is set. [Interpreter.Paths] fills missing variables
+// from the config variables, like get_paths. It applies Fedora's
+// /usr/local rewrite of posix_prefix for sys.prefix /usr outside an RPM
+// build.
+//
+// # Bounds
+//
+// [Bounds] tells whether a path lies inside a scheme's directories,
+// comparing resolved paths: links among the path's parents are followed
+// and ".." applies to where they lead, while a final link is not followed
+// (removing a link touches only the link). A sibling whose name merely
+// extends a directory's (/venv2 for /venv) is outside.
+//
+// # Where this package departs from sysconfig
+//
+// sysconfig falls back to the process environment for a variable that is
+// missing, and expands a leading "~" in a template; neither happens here
+// (no template needs them). Windows paths are normalised as ntpath.normpath
+// does in CPython's pure-Python implementation, which CPython runs on
+// non-Windows hosts. CPython 3.11 and newer use a C implementation on
+// Windows that may differ for some UNC paths. The Makefile variables of
+// get_config_vars() other than the template variables are not provided.
 package scheme

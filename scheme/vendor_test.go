@@ -1,0 +1,240 @@
+// Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
+
+package scheme_test
+
+import (
+	"errors"
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/pep668/pep668/scheme"
+	"github.com/pep668/pep668/venv"
+)
+
+// The reference's tables (../shared/reference/scheme.md §2, §6) for what no
+// interpreter on the machine can show: 3.14, Fedora, Homebrew, PyPy.
+func TestTablesFromReference(t *testing.T) {
+	t313, _ := scheme.NewTable(scheme.CPython, "3.13", false, nil)
+	t314, err := scheme.NewTable(scheme.CPython, "3.14", false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range t313.Names() {
+		a, _ := t313.Templates(name)
+		b, _ := t314.Templates(name)
+		if diff := cmp.Diff(a, b); diff != "" {
+			t.Errorf("3.14 %s differs from 3.13 (the reference says identical):\n%s", name, diff)
+		}
+	}
+
+	brew, _ := scheme.NewTable(scheme.Homebrew, "3.14", false, nil)
+	got, _ := brew.Templates("osx_framework_library")
+	want := scheme.Templates{
+		"stdlib":      "{installed_base}/{platlibdir}/python{py_version_short}{abi_thread}",
+		"platstdlib":  "{platbase}/{platlibdir}/python{py_version_short}{abi_thread}",
+		"purelib":     "/opt/homebrew/lib/python{py_version_short}{abi_thread}/site-packages",
+		"platlib":     "/opt/homebrew/{platlibdir}/python{py_version_short}{abi_thread}/site-packages",
+		"include":     "{installed_base}/include/python{py_version_short}{abiflags}",
+		"platinclude": "{installed_platbase}/include/python{py_version_short}{abiflags}",
+		"scripts":     "/opt/homebrew/bin",
+		"data":        "/opt/homebrew",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Homebrew osx_framework_library mismatch (-reference +table):\n%s", diff)
+	}
+
+	fedora, _ := scheme.NewTable(scheme.Fedora, "3.12", false, nil)
+	a, _ := fedora.Templates("rpm_prefix")
+	b, _ := fedora.Templates("posix_prefix")
+	if diff := cmp.Diff(b, a); diff != "" {
+		t.Errorf("Fedora rpm_prefix is not posix_prefix:\n%s", diff)
+	}
+
+	pypy, _ := scheme.NewTable(scheme.PyPy, "3.10", false, nil)
+	in := &scheme.Interpreter{Vendor: scheme.PyPy, Version: "3.10", Prefix: "/opt/pypy", ExecPrefix: "/opt/pypy",
+		BasePrefix: "/opt/pypy", BaseExecPrefix: "/opt/pypy", Platlibdir: "lib"}
+	paths, err := in.Paths("posix_prefix", nil)
+	if err != nil || paths["purelib"] != "/opt/pypy/lib/pypy3.10/site-packages" {
+		t.Errorf("PyPy purelib = %q, %v", paths["purelib"], err)
+	}
+	if _, err := pypy.Templates("pypy"); err != nil {
+		t.Errorf("PyPy has no legacy pypy scheme: %v", err)
+	}
+}
+
+func TestVendorRules(t *testing.T) {
+	env := func(kv ...string) func(string) string {
+		m := map[string]string{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[kv[i]] = kv[i+1]
+		}
+		return func(k string) string { return m[k] }
+	}
+	fedora := &scheme.Interpreter{Vendor: scheme.Fedora, Version: "3.12", Prefix: "/usr", ExecPrefix: "/usr",
+		BasePrefix: "/usr", BaseExecPrefix: "/usr", Platlibdir: "lib64", UserBase: "/home/u/.local"}
+	paths, _ := fedora.Paths("posix_prefix", nil)
+	want := scheme.Paths{
+		"stdlib": "/usr/lib64/python3.12", "platstdlib": "/usr/local/lib64/python3.12",
+		"purelib": "/usr/local/lib/python3.12/site-packages", "platlib": "/usr/local/lib64/python3.12/site-packages",
+		"include": "/usr/include/python3.12", "platinclude": "/usr/include/python3.12",
+		"scripts": "/usr/local/bin", "data": "/usr/local",
+	}
+	if diff := cmp.Diff(want, paths); diff != "" {
+		t.Errorf("Fedora posix_prefix mismatch (-want +got):\n%s", diff)
+	}
+	fedora.Getenv = env("RPM_BUILD_ROOT", "/builddir/build/BUILDROOT/x")
+	if paths, _ := fedora.Paths("posix_prefix", nil); paths["purelib"] != "/usr/lib/python3.12/site-packages" {
+		t.Errorf("Fedora under rpmbuild: purelib %q", paths["purelib"])
+	}
+	fedora.Getenv = nil
+	if paths, _ := fedora.Paths("posix_prefix", scheme.Vars{"base": "/opt/p", "platbase": "/opt/p"}); paths["purelib"] != "/opt/p/lib/python3.12/site-packages" {
+		t.Errorf("Fedora --prefix: purelib %q", paths["purelib"])
+	}
+
+	brew := &scheme.Interpreter{Vendor: scheme.Homebrew, Version: "3.13", Framework: "Python",
+		Prefix: "/opt/homebrew/Cellar/python@3.13/3.13.1/Frameworks/Python.framework/Versions/3.13", Platlibdir: "lib"}
+	brew.ExecPrefix, brew.BasePrefix, brew.BaseExecPrefix = brew.Prefix, brew.Prefix, brew.Prefix
+	for key, want := range map[string]string{"prefix": "osx_framework_library", "home": "posix_home", "user": "osx_framework_user"} {
+		if got, _ := brew.PreferredScheme(key); got != want {
+			t.Errorf("Homebrew PreferredScheme(%s) = %q, want %q", key, got, want)
+		}
+	}
+	brew.Getenv = env("ENSUREPIP_OPTIONS", "--altinstall")
+	if got, _ := brew.PreferredScheme("prefix"); got != "venv" {
+		t.Errorf("Homebrew with ENSUREPIP_OPTIONS: %q, want venv", got)
+	}
+
+	win := &scheme.Interpreter{Vendor: scheme.CPython, Version: "3.12", Windows: true, Prefix: `C:\Python312`,
+		ExecPrefix: `C:\Python312`, BasePrefix: `C:\Python312`, BaseExecPrefix: `C:\Python312`, Platlibdir: "DLLs",
+		Winver: "3.12", UserBase: `C:\Users\me\AppData\Roaming\Python`}
+	name, paths, err := win.DefaultPaths()
+	if err != nil || name != "nt" || paths["purelib"] != `C:\Python312\Lib\site-packages` || paths["stdlib"] != `C:\Python312\Lib` {
+		t.Errorf("Windows DefaultPaths = %q, %v, %v", name, paths, err)
+	}
+	if p, _ := win.Paths("nt_user", nil); p["purelib"] != `C:\Users\me\AppData\Roaming\Python\Python312\site-packages` {
+		t.Errorf("Windows nt_user purelib = %q", p["purelib"])
+	}
+	if _, err := win.PreferredScheme("bogus"); !errors.Is(err, scheme.ErrUnknownKey) {
+		t.Errorf("PreferredScheme(bogus) error = %v", err)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	if _, err := scheme.NewTable("arch", "3.12", false, nil); !errors.Is(err, scheme.ErrUnknownVendor) || !strings.Contains(err.Error(), "debian") {
+		t.Errorf("unknown vendor: %v", err)
+	}
+	for _, v := range []string{"3.7", "3.15", "2.7", "x", ""} {
+		if _, err := scheme.NewTable(scheme.CPython, v, false, nil); !errors.Is(err, scheme.ErrUnknownVersion) {
+			t.Errorf("NewTable(%q) error = %v", v, err)
+		}
+	}
+	table, _ := scheme.NewTable(scheme.CPython, "3.12", false, nil)
+	if _, err := table.Paths("posix_local", nil); !errors.Is(err, scheme.ErrUnknownScheme) || !strings.Contains(err.Error(), "posix_prefix") {
+		t.Errorf("unknown scheme: %v", err)
+	}
+	_, err := table.Paths("posix_prefix", scheme.Vars{"base": "/b"})
+	var ee *scheme.ExpandError
+	if !errors.As(err, &ee) || !errors.Is(err, scheme.ErrUnknownVariable) || ee.Name == "" {
+		t.Errorf("missing variable: %#v", err)
+	}
+}
+
+// TestInspectStatic infers the vendor, platlibdir, abiflags and userbase
+// from installation trees of the distributors.
+func TestInspectStatic(t *testing.T) {
+	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+	dir := &fstest.MapFile{Mode: fs.ModeDir}
+	tests := []struct {
+		name    string
+		fsys    fstest.MapFS
+		exe     string
+		getenv  map[string]string
+		want    scheme.Interpreter
+		def     string
+		purelib string
+	}{{
+		name: "debian",
+		fsys: fstest.MapFS{
+			"usr/bin/python3.11":                                     file(""),
+			"usr/lib/python3.11/os.py":                               file(""),
+			"usr/lib/python3.11/lib-dynload":                         dir,
+			"usr/lib/python3.11/sysconfig.py":                        file("_INSTALL_SCHEMES = {\n    'posix_local': {\n"),
+			"usr/lib/python3.11/_sysconfigdata__x86_64-linux-gnu.py": file("build_time_vars = {'ABIFLAGS': '',\n"),
+		},
+		exe:     "/usr/bin/python3.11",
+		getenv:  map[string]string{"HOME": "/home/u"},
+		want:    scheme.Interpreter{Vendor: scheme.Debian, Platlibdir: "lib", UserBase: "/home/u/.local"},
+		def:     "posix_local",
+		purelib: "/usr/local/lib/python3.11/dist-packages",
+	}, {
+		name: "fedora lib64",
+		fsys: fstest.MapFS{
+			"usr/bin/python3.12":                file(""),
+			"usr/lib64/python3.12/os.py":        file(""),
+			"usr/lib64/python3.12/lib-dynload":  dir,
+			"usr/lib64/python3.12/sysconfig.py": file("_INSTALL_SCHEMES['rpm_prefix'] = _INSTALL_SCHEMES['posix_prefix']\n"),
+		},
+		exe:     "/usr/bin/python3.12",
+		getenv:  map[string]string{"PYTHONUSERBASE": "/pub"},
+		want:    scheme.Interpreter{Vendor: scheme.Fedora, Platlibdir: "lib64", UserBase: "/pub"},
+		def:     "posix_prefix",
+		purelib: "/usr/local/lib/python3.12/site-packages",
+	}, {
+		name: "free-threaded debug build",
+		fsys: fstest.MapFS{
+			"opt/py/bin/python3.13t":                                             file(""),
+			"opt/py/lib/python3.13t/os.py":                                       file(""),
+			"opt/py/lib/python3.13t/lib-dynload":                                 dir,
+			"opt/py/lib/python3.13t/sysconfig/__init__.py":                       file("_INSTALL_SCHEMES = {}\n"),
+			"opt/py/lib/python3.13t/_sysconfigdata_td_linux_x86_64-linux-gnu.py": file("build_time_vars = {'ABIFLAGS': 'td',\n 'Py_GIL_DISABLED': 1,\n"),
+		},
+		exe:     "/opt/py/bin/python3.13t",
+		want:    scheme.Interpreter{Vendor: scheme.CPython, Platlibdir: "lib", Abiflags: "td", FreeThreaded: true},
+		def:     "posix_prefix",
+		purelib: "/opt/py/lib/python3.13t/site-packages",
+	}, {
+		name: "homebrew framework",
+		fsys: fstest.MapFS{
+			"opt/homebrew/Frameworks/Python.framework/Versions/3.13/bin/python3.13":             file(""),
+			"opt/homebrew/Frameworks/Python.framework/Versions/3.13/lib/python3.13/os.py":       file(""),
+			"opt/homebrew/Frameworks/Python.framework/Versions/3.13/lib/python3.13/lib-dynload": dir,
+			"opt/homebrew/Frameworks/Python.framework/Versions/3.13/lib/python3.13/sysconfig/__init__.py": file(
+				"    'osx_framework_library': {\n        'purelib': '/usr/local/lib/python{py_version_short}{abi_thread}/site-packages',\n"),
+		},
+		exe:     "/opt/homebrew/Frameworks/Python.framework/Versions/3.13/bin/python3.13",
+		getenv:  map[string]string{"HOME": "/Users/me"},
+		want:    scheme.Interpreter{Vendor: scheme.Homebrew, Platlibdir: "lib", Framework: "Python", HomebrewPrefix: "/usr/local", UserBase: "/Users/me/Library/Python/3.13"},
+		def:     "osx_framework_library",
+		purelib: "/usr/local/lib/python3.13/site-packages",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			getenv := func(k string) string { return tt.getenv[k] }
+			env, err := venv.Detect(tt.exe, &venv.Options{FS: tt.fsys})
+			if err != nil {
+				t.Fatal(err)
+			}
+			in, err := scheme.Inspect(env, &scheme.InspectOptions{FS: tt.fsys, Getenv: getenv})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := scheme.Interpreter{Vendor: in.Vendor, Platlibdir: in.Platlibdir, UserBase: in.UserBase,
+				Abiflags: in.Abiflags, FreeThreaded: in.FreeThreaded, Framework: in.Framework}
+			if tt.want.HomebrewPrefix != "" {
+				got.HomebrewPrefix = in.HomebrewPrefix
+			}
+			if diff := cmp.Diff(tt.want, got, cmp.FilterPath(func(p cmp.Path) bool {
+				return p.Last().String() == ".Getenv"
+			}, cmp.Ignore())); diff != "" {
+				t.Errorf("Inspect mismatch (-want +got):\n%s\nnotes: %q", diff, in.Notes)
+			}
+			name, paths, err := in.DefaultPaths()
+			if err != nil || name != tt.def || paths["purelib"] != tt.purelib {
+				t.Errorf("DefaultPaths = %q, purelib %q, %v; want %q, %q", name, paths["purelib"], err, tt.def, tt.purelib)
+			}
+		})
+	}
+}
