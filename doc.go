@@ -23,8 +23,9 @@
 //     exactly as pip reads it, and chooses the message for a locale.
 //   - [github.com/pep668/pep668/venv] decides, from the filesystem alone,
 //     what sys.prefix and sys.base_prefix an interpreter would have.
-//   - scheme holds the install-scheme templates of CPython and the
-//     distributors and expands them like sysconfig.get_paths.
+//   - [github.com/pep668/pep668/scheme] holds the install-scheme templates
+//     of CPython and the distributors, expands them like sysconfig.get_paths,
+//     names an interpreter's default scheme, and bounds paths to a scheme.
 //   - record parses RECORD files and plans uninstalls bounded by a scheme.
 //
 // This package composes them into the one question every installer asks:

@@ -5,6 +5,8 @@
 //
 //	pep668 marker [--json] [--locale NAME] [--prefix DIR] FILE
 //	pep668 venv [--json] EXECUTABLE
+//	pep668 scheme [--json] --vendor V --python-version X.Y --os posix|nt --scheme NAME [--var name=value ...]
+//	pep668 scheme [--json] --python EXECUTABLE [--scheme NAME] [--query]
 //	pep668 help
 //
 // Every command prints human-readable lines, or one JSON object with --json.
@@ -55,6 +57,11 @@ func commands() map[string]command {
 			usage:   "venv [--json] [--python-version X.Y] EXECUTABLE",
 			summary: "what sys.prefix and sys.base_prefix would this interpreter have? (exit 0 in a virtual environment, 1 outside)",
 			run:     runVenv,
+		},
+		"scheme": {
+			usage:   "scheme [--json] (--vendor V --python-version X.Y [--os posix|nt] --scheme NAME [--var name=value ...] | --python EXECUTABLE [--scheme NAME] [--query])",
+			summary: "expand an install scheme like sysconfig.get_paths, for a vendor's Python or a real interpreter",
+			run:     runScheme,
 		},
 		"check": {
 			usage:   "check [--json] [--python EXECUTABLE] [--locale NAME] [--break-system-packages]",

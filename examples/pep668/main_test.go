@@ -192,3 +192,60 @@ func TestVenv(t *testing.T) {
 		t.Errorf("venv with PYTHONHOME: %s", out)
 	}
 }
+
+func TestScheme(t *testing.T) {
+	out, errOut, status := runTool(t, nil, "scheme", "--json", "--vendor", "debian", "--python-version", "3.11",
+		"--os", "posix", "--scheme", "posix_local", "--var", "base=/usr")
+	if status != exitOK || errOut != "" {
+		t.Fatalf("scheme --json: status %d, stderr %q", status, errOut)
+	}
+	var got map[string]string
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"stdlib": "/usr/lib/python3.11", "platstdlib": "/usr/lib/python3.11",
+		"purelib": "/usr/local/lib/python3.11/dist-packages", "platlib": "/usr/local/lib/python3.11/dist-packages",
+		"include": "/usr/include/python3.11", "platinclude": "/usr/include/python3.11",
+		"scripts": "/usr/local/bin", "data": "/usr/local",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("scheme --json mismatch (-want +got):\n%s", diff)
+	}
+
+	out, _, status = runTool(t, nil, "scheme", "--vendor", "cpython", "--python-version", "3.12", "--os", "nt",
+		"--scheme", "nt", "--var", `base=C:\Python312`)
+	if status != exitOK || !strings.HasPrefix(out, "stdlib: C:\\Python312\\Lib\n") || !strings.Contains(out, "scripts: C:\\Python312\\Scripts\n") {
+		t.Errorf("scheme nt: status %d, output:\n%s", status, out)
+	}
+
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--vendor", "arch", "--python-version", "3.12", "--scheme", "x"}, "known: cpython, debian"},
+		{[]string{"--vendor", "cpython", "--python-version", "3.12", "--scheme", "posix_local", "--var", "base=/x"}, "known: nt, nt_user"},
+		{[]string{"--vendor", "cpython", "--python-version", "3.12", "--scheme", "posix_user"}, "--var userbase="},
+		{[]string{"--vendor", "cpython", "--python-version", "3.99", "--scheme", "posix_user"}, "known: 3.8 to 3.14"},
+		{[]string{"--vendor", "cpython"}, "usage:"},
+		{[]string{"--python", "/x", "--os", "mac"}, "usage:"},
+		{[]string{"--var", "novalue", "--python", "/x"}, "usage:"},
+	} {
+		_, errOut, status := runTool(t, nil, append([]string{"scheme"}, tt.args...)...)
+		if status != exitFailure || !strings.Contains(errOut, tt.want) {
+			t.Errorf("scheme %q: status %d, stderr %q; want 2 and %q", tt.args, status, errOut, tt.want)
+		}
+	}
+
+	// A real interpreter's files: the fake 3.12 installation.
+	system, venvPython := fakeInstall(t)
+	out, _, status = runTool(t, map[string]string{"HOME": "/home/me"}, "scheme", "--json", "--python", venvPython)
+	env := filepath.Dir(filepath.Dir(venvPython))
+	if status != exitOK || !strings.Contains(out, `"purelib": "`+env+`/lib/python3.12/site-packages"`) {
+		t.Errorf("scheme --python venv: status %d, output %s", status, out)
+	}
+	out, _, _ = runTool(t, map[string]string{"HOME": "/home/me"}, "scheme", "--python", system, "--scheme", "posix_user")
+	if !strings.Contains(out, "purelib: /home/me/.local/lib/python3.12/site-packages\n") {
+		t.Errorf("scheme --python --scheme posix_user: %s", out)
+	}
+}
