@@ -3,6 +3,7 @@
 // Command pep668 answers PEP 668 questions about Python interpreters from
 // the command line, using only the public API of github.com/pep668/pep668.
 //
+//	pep668 check [--json] [--python EXECUTABLE] [--locale NAME] [--break-system-packages]
 //	pep668 marker [--json] [--locale NAME] [--prefix DIR] FILE
 //	pep668 venv [--json] EXECUTABLE
 //	pep668 scheme [--json] --vendor V --python-version X.Y --os posix|nt --scheme NAME [--var name=value ...]
@@ -64,9 +65,9 @@ func commands() map[string]command {
 			run:     runScheme,
 		},
 		"check": {
-			usage:   "check [--json] [--python EXECUTABLE] [--locale NAME] [--break-system-packages]",
-			summary: "may packages be installed into this interpreter, and why (not)? (not implemented yet)",
-			run:     notImplemented("check"),
+			usage:   "check [--json] [--python EXECUTABLE] [--locale NAME] [--break-system-packages] [--pip-config]",
+			summary: "may packages be installed into this interpreter, and why (not)? (exit 0 allowed, 1 externally managed)",
+			run:     runCheck,
 		},
 	}
 }

@@ -133,6 +133,12 @@ func splitVolume(p string) (vol, rest string) {
 	return "", p
 }
 
+// FS returns the underlying filesystem.
+func (f *FS) FS() fs.FS { return f.fsys }
+
+// Name returns the fs.FS name of an absolute OS path.
+func (f *FS) Name(p string) (string, error) { return f.name(p) }
+
 // name returns the fs.FS name of an absolute OS path.
 func (f *FS) name(p string) (string, error) {
 	if !f.IsAbs(p) {

@@ -1,0 +1,234 @@
+// Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
+
+package pep668
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Located is an interpreter found on the host for a command name such as
+// python3, and how it was found.
+type Located struct {
+	Executable string // the interpreter
+	Command    string // what the name led to on PATH, perhaps a launcher
+	How        string // in words, for the explanation
+}
+
+// LocateOptions say what Locate may look at.
+type LocateOptions struct {
+	// Getenv gives PATH, PYENV_ROOT, PYENV_VERSION and HOME; nil for
+	// os.Getenv.
+	Getenv func(string) string
+	// Dir is the working directory, where pyenv's .python-version search
+	// starts; "" for the current one.
+	Dir string
+	// Run allows running a launcher that is not understood once, to ask it
+	// for sys.executable.
+	Run bool
+}
+
+// ErrNotFound means no interpreter was found for the name.
+var ErrNotFound = errors.New("pep668: no such interpreter")
+
+// Locate finds the interpreter that running name would start. A name with
+// a path separator is taken as a path; otherwise PATH is searched. PATH
+// often holds a launcher, not the interpreter: a pyenv shim is resolved
+// through pyenv's own rules (PYENV_VERSION, .python-version files from Dir
+// upwards, $PYENV_ROOT/version, then "system"), and any other script is,
+// with opts.Run, run once to print sys.executable. Windows' py.exe is not
+// resolved.
+func Locate(name string, opts *LocateOptions) (*Located, error) {
+	var o LocateOptions
+	if opts != nil {
+		o = *opts
+	}
+	if o.Getenv == nil {
+		o.Getenv = os.Getenv
+	}
+	if o.Dir == "" {
+		o.Dir, _ = os.Getwd()
+	}
+	cmd, err := lookPath(name, o.Getenv("PATH"), "")
+	if err != nil {
+		return nil, err
+	}
+	loc := &Located{Executable: cmd, Command: cmd, How: "found on PATH"}
+	if strings.ContainsRune(name, filepath.Separator) {
+		loc.How = "given as a path"
+	}
+	head := readHead(cmd)
+	if !bytes.HasPrefix(head, []byte("#!")) {
+		return loc, nil // a binary: the interpreter itself
+	}
+	if bytes.Contains(head, []byte("pyenv")) {
+		return locatePyenv(loc, filepath.Base(name), head, o)
+	}
+	if !o.Run {
+		loc.How += "; it is a script, perhaps a launcher, not resolved"
+		return loc, nil
+	}
+	out, err := exec.CommandContext(context.Background(), cmd, "-c", "import sys; print(sys.executable)").Output()
+	if err != nil {
+		return nil, fmt.Errorf("pep668: asking the launcher %s for its interpreter: %w", cmd, err)
+	}
+	loc.Executable = strings.TrimSpace(string(out))
+	loc.How = fmt.Sprintf("%s is a launcher; it reported its interpreter when run once", cmd)
+	return loc, nil
+}
+
+func readHead(p string) []byte {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	buf := make([]byte, 1024)
+	n, _ := f.Read(buf)
+	return buf[:n]
+}
+
+// lookPath searches path for an executable file name, skipping the
+// directory skip.
+func lookPath(name, path, skip string) (string, error) {
+	if strings.ContainsRune(name, filepath.Separator) {
+		abs, err := filepath.Abs(name)
+		if err != nil {
+			return "", err
+		}
+		if isExecutable(abs) {
+			return abs, nil
+		}
+		return "", fmt.Errorf("%w: %s", ErrNotFound, name)
+	}
+	for _, dir := range filepath.SplitList(path) {
+		if dir == "" || (skip != "" && filepath.Clean(dir) == filepath.Clean(skip)) {
+			continue
+		}
+		p := filepath.Join(dir, name)
+		if isExecutable(p) {
+			if abs, err := filepath.Abs(p); err == nil {
+				return abs, nil
+			}
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("%w: %s on PATH", ErrNotFound, name)
+}
+
+func isExecutable(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.Mode().IsRegular() && info.Mode().Perm()&0o111 != 0
+}
+
+// locatePyenv resolves a pyenv shim to the interpreter of the selected
+// version.
+func locatePyenv(loc *Located, program string, shim []byte, o LocateOptions) (*Located, error) {
+	root := o.Getenv("PYENV_ROOT")
+	if root == "" {
+		for _, line := range strings.Split(string(shim), "\n") {
+			if v, ok := strings.CutPrefix(strings.TrimSpace(line), "export PYENV_ROOT="); ok {
+				root = strings.Trim(v, `"'`)
+			}
+		}
+	}
+	if root == "" {
+		root = filepath.Join(o.Getenv("HOME"), ".pyenv")
+	}
+	versions, from := pyenvVersions(root, o)
+	for _, v := range versions {
+		if v == "system" {
+			p, err := lookPath(program, o.Getenv("PATH"), filepath.Join(root, "shims"))
+			if err == nil {
+				loc.Executable = p
+				loc.How = fmt.Sprintf("%s is a pyenv shim; version \"system\" (from %s) is %s on PATH", loc.Command, from, p)
+				return loc, nil
+			}
+			continue
+		}
+		dir, ok := pyenvVersionDir(root, v)
+		if !ok {
+			continue
+		}
+		if p := filepath.Join(dir, "bin", program); isExecutable(p) {
+			loc.Executable = p
+			loc.How = fmt.Sprintf("%s is a pyenv shim; version %s (from %s)", loc.Command, filepath.Base(dir), from)
+			return loc, nil
+		}
+	}
+	return nil, fmt.Errorf("%w: the pyenv shim %s selects %q (from %s), which has no %s", ErrNotFound, loc.Command, versions, from, program)
+}
+
+// pyenvVersions returns the versions pyenv selects, and where it read them.
+func pyenvVersions(root string, o LocateOptions) ([]string, string) {
+	split := func(s string) []string {
+		var out []string
+		for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ':' || r == '\n' || r == ' ' || r == '\t' || r == '\r' }) {
+			if !strings.HasPrefix(f, "#") {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	if v := split(o.Getenv("PYENV_VERSION")); len(v) > 0 {
+		return v, "PYENV_VERSION"
+	}
+	for dir := o.Dir; dir != ""; {
+		file := filepath.Join(dir, ".python-version")
+		if data, err := os.ReadFile(file); err == nil {
+			if v := split(string(data)); len(v) > 0 {
+				return v, file
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	file := filepath.Join(root, "version")
+	if data, err := os.ReadFile(file); err == nil {
+		if v := split(string(data)); len(v) > 0 {
+			return v, file
+		}
+	}
+	return []string{"system"}, "pyenv's default"
+}
+
+// pyenvVersionDir finds versions/<v>, or, as pyenv 2.3+ does for a prefix
+// such as "3.11", the newest installed versions/3.11.Z.
+func pyenvVersionDir(root, v string) (string, bool) {
+	dir := filepath.Join(root, "versions", v)
+	if info, err := os.Stat(dir); err == nil && info.IsDir() {
+		return dir, true
+	}
+	entries, err := os.ReadDir(filepath.Join(root, "versions"))
+	if err != nil {
+		return "", false
+	}
+	var matches []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), v+".") {
+			if _, err := strconv.Atoi(strings.TrimPrefix(e.Name(), v+".")); err == nil {
+				matches = append(matches, e.Name())
+			}
+		}
+	}
+	if len(matches) == 0 {
+		return "", false
+	}
+	slices.SortFunc(matches, func(a, b string) int {
+		x, _ := strconv.Atoi(strings.TrimPrefix(a, v+"."))
+		y, _ := strconv.Atoi(strings.TrimPrefix(b, v+"."))
+		return x - y
+	})
+	return filepath.Join(root, "versions", matches[len(matches)-1]), true
+}
