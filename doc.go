@@ -29,19 +29,44 @@
 //   - record parses RECORD files and plans uninstalls bounded by a scheme.
 //
 // This package composes them into the one question every installer asks:
-// may I install into this interpreter, and why (not)? Until that
-// composition lands, the flow is, by hand:
+// may I install into this interpreter, and why (not)?
 //
-//	stdlib := "usr/lib/python3.11" // sysconfig.get_path("stdlib") of the interpreter, in fsys
-//	fsys := os.DirFS("/")
-//	name, found, err := marker.Find(fsys, stdlib)
-//	if err != nil || !found {
-//		return err // cannot tell, or not externally managed
+//	v, err := pep668.Check("/usr/bin/python3", &pep668.Options{
+//		Getenv:  os.Getenv,                // PYTHONHOME, DEB_PYTHON_INSTALL_LAYOUT, …
+//		Message: marker.FromEnv(os.Getenv), // the user's language
+//	})
+//	if err != nil {
+//		return err // not an interpreter, or its files cannot be read
 //	}
-//	opts := marker.FromEnv(os.Getenv) // the user's language
-//	opts.Prefix = "/usr"               // named by the default message
-//	m := marker.Read(fsys, name, opts) // never fails: a broken marker still marks
-//	fmt.Println(m.Text)                // unless sys.prefix != sys.base_prefix
+//	if !v.Allowed {
+//		fmt.Fprint(os.Stderr, pep668.RenderRefusal(v)) // the marker's message, pip-style
+//	}
+//	for _, line := range pep668.Explain(v) { fmt.Println(line) } // why, fact by fact
+//
+// # The verdict
+//
+// [Check] follows the specification and pip. An interpreter in a virtual
+// environment may always be installed into (sys.prefix != sys.base_prefix,
+// or a legacy virtualenv's sys.real_prefix, as PEP 668's backwards
+// compatibility section recommends). Otherwise a regular file
+// EXTERNALLY-MANAGED in the stdlib directory of the default scheme refuses
+// installing, whatever it holds: a broken marker still marks, with this
+// library's message. A conda environment is not a virtual environment, so
+// the marker rule applies to it.
+//
+// Overrides are explicit options, never read silently:
+// [Override] is --break-system-packages, and an [InstallMode] of --target,
+// --prefix or --root is exempt as pip exempts it. [PipOverride] reads
+// PIP_BREAK_SYSTEM_PACKAGES and pip's configuration files for callers whose
+// policy is to honour them.
+//
+// Every [Verdict] carries its reasons: the environment (kind, prefixes),
+// the default scheme and its stdlib, the marker path looked at and whether
+// it exists, the key that gave the message and any problem reading it,
+// and, when installing is allowed, why. Neither pip nor uv tells users
+// this. [Explain] puts it in plain lines, and [RenderRefusal] shows the
+// refusal the way pip's users know it. [Locate] finds the interpreter a
+// command name would run, through launchers such as pyenv's shims.
 //
 // [PEP 668]: https://peps.python.org/pep-0668/
 package pep668

@@ -29,7 +29,7 @@ type Interpreter struct {
 	Abiflags     string // sys.abiflags: "", "d", "t", "td"; always "" on Windows
 	FreeThreaded bool   // Py_GIL_DISABLED: the abi_thread "t"
 	Platlibdir   string // sys.platlibdir: "lib", "lib64"; "DLLs" on Windows
-	UserBase     string // site.getuserbase(), or "" when unknown
+	UserBase     string // site.getuserbase(); "" when unknown (no PYTHONUSERBASE or home directory)
 	Framework    string // sys._framework on macOS framework builds ("Python"), else ""
 	Winver       string // sys.winver on Windows ("3.12", "3.12-32"), else ""
 
@@ -296,9 +296,6 @@ func Inspect(env *venv.Environment, opts *InspectOptions) (*Interpreter, error) 
 		in.Framework = "Python"
 	}
 	in.UserBase = userBase(in, getenv)
-	if in.UserBase == "" {
-		in.note("userbase unknown: no PYTHONUSERBASE and no home directory in the environment")
-	}
 	return in, nil
 }
 

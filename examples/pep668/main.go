@@ -114,13 +114,6 @@ func help(w io.Writer) {
 	fmt.Fprintln(w, "\nWith --json a command prints one JSON object. Exit status: 0 yes or done, 1 no or refused, 2 error.")
 }
 
-func notImplemented(name string) func(*env, []string) int {
-	return func(e *env, _ []string) int {
-		fmt.Fprintf(e.stderr, "pep668 %s: not implemented yet\n", name)
-		return exitFailure
-	}
-}
-
 // errUsage marks an error in the command line.
 var errUsage = errors.New("usage")
 

@@ -40,8 +40,8 @@ func TestHelpAndUsage(t *testing.T) {
 			t.Errorf("pep668 %q: status %d, stdout %q, stderr %q; want status 2 and a message on stderr only", args, status, out, errOut)
 		}
 	}
-	if _, errOut, status := runTool(t, nil, "check"); status != exitFailure || !strings.Contains(errOut, "not implemented yet") {
-		t.Errorf("check: status %d, stderr %q", status, errOut)
+	if _, errOut, status := runTool(t, map[string]string{"PATH": t.TempDir()}, "check"); status != exitFailure || !strings.Contains(errOut, "no such interpreter: python3 on PATH") {
+		t.Errorf("check without python3: status %d, stderr %q", status, errOut)
 	}
 }
 
@@ -247,5 +247,88 @@ func TestScheme(t *testing.T) {
 	out, _, _ = runTool(t, map[string]string{"HOME": "/home/me"}, "scheme", "--python", system, "--scheme", "posix_user")
 	if !strings.Contains(out, "purelib: /home/me/.local/lib/python3.12/site-packages\n") {
 		t.Errorf("scheme --python --scheme posix_user: %s", out)
+	}
+}
+
+// fakePyenv makes a pyenv root with a shim and two versions, the first
+// with a marker, and returns the root and the shims directory.
+func fakePyenv(t *testing.T) (root, shims string) {
+	t.Helper()
+	root = t.TempDir()
+	write := func(p, content string, mode os.FileMode) {
+		p = filepath.Join(root, p)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), mode); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, v := range []string{"3.12.1", "3.11.7"} {
+		mm := v[:4]
+		write("versions/"+v+"/bin/python"+mm, "\x7fELF", 0o755)
+		if err := os.Symlink("python"+mm, filepath.Join(root, "versions", v, "bin", "python3")); err != nil {
+			t.Skip("no symlinks:", err)
+		}
+		write("versions/"+v+"/lib/python"+mm+"/os.py", "", 0o644)
+		if err := os.MkdirAll(filepath.Join(root, "versions", v, "lib", "python"+mm, "lib-dynload"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("versions/3.12.1/lib/python3.12/EXTERNALLY-MANAGED", "[externally-managed]\nError = Managed by a test.\nError-de = Von einem Test verwaltet.\n", 0o644)
+	write("version", "3.11.7\n", 0o644)
+	write("shims/python3", "#!/usr/bin/env bash\nset -e\nexport PYENV_ROOT=\""+root+"\"\nexec \""+root+"/libexec/pyenv\" exec \"python3\" \"$@\"\n", 0o755)
+	return root, filepath.Join(root, "shims")
+}
+
+func TestCheck(t *testing.T) {
+	root, shims := fakePyenv(t)
+	vars := map[string]string{"PATH": shims + ":/usr/bin", "PYENV_ROOT": root}
+
+	// The global version has no marker.
+	out, errOut, status := runTool(t, vars, "check")
+	if status != exitOK || !strings.Contains(out, "installing is allowed: there is no EXTERNALLY-MANAGED file") ||
+		!strings.Contains(out, "located: "+shims+"/python3 is a pyenv shim; version 3.11.7 (from "+root+"/version)") {
+		t.Errorf("check: status %d, stderr %q, output:\n%s", status, errOut, out)
+	}
+
+	// PYENV_VERSION selects 3.12, which is externally managed.
+	vars["PYENV_VERSION"] = "3.12"
+	out, _, status = runTool(t, vars, "check", "--json", "--locale", "de_DE.UTF-8")
+	if status != exitNo {
+		t.Fatalf("check 3.12: status %d, output %s", status, out)
+	}
+	var got map[string]any
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	stdlib := filepath.Join(root, "versions", "3.12.1", "lib", "python3.12")
+	for k, want := range map[string]any{
+		"python": filepath.Join(root, "versions", "3.12.1", "bin", "python3"), "externally_managed": true, "allowed": false,
+		"reason": "externally-managed", "in_virtual_environment": false, "prefix": filepath.Join(root, "versions", "3.12.1"),
+		"scheme": "posix_prefix", "stdlib": stdlib, "marker": filepath.Join(stdlib, "EXTERNALLY-MANAGED"),
+		"message": "Von einem Test verwaltet.", "key": "Error-de",
+	} {
+		if diff := cmp.Diff(want, got[k]); diff != "" {
+			t.Errorf("check --json %s mismatch (-want +got):\n%s", k, diff)
+		}
+	}
+
+	out, _, status = runTool(t, vars, "check", "--break-system-packages")
+	if status != exitOK || !strings.Contains(out, "overridden by --break-system-packages") {
+		t.Errorf("check --break-system-packages: status %d, output:\n%s", status, out)
+	}
+	vars["PIP_BREAK_SYSTEM_PACKAGES"] = "yes"
+	if out, _, status = runTool(t, vars, "check", "--pip-config"); status != exitOK || !strings.Contains(out, "PIP_BREAK_SYSTEM_PACKAGES=yes") {
+		t.Errorf("check --pip-config: status %d, output:\n%s", status, out)
+	}
+	delete(vars, "PIP_BREAK_SYSTEM_PACKAGES")
+	out, _, status = runTool(t, vars, "check")
+	if status != exitNo || !strings.HasPrefix(out, "error: externally-managed-environment\n") {
+		t.Errorf("check refusal: status %d, output:\n%s", status, out)
+	}
+
+	if _, errOut, status := runTool(t, vars, "check", "--python", filepath.Join(root, "nope")); status != exitFailure || errOut == "" {
+		t.Errorf("check missing python: status %d, stderr %q", status, errOut)
 	}
 }
