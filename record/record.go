@@ -178,7 +178,7 @@ func Verify(e Entry, r io.Reader) error {
 }
 
 // csvReader splits text into rows as Python's csv.reader does for a file
-// opened with newline='' in the default (excel) dialect.
+// opened with newline=” in the default (excel) dialect.
 type csvReader struct {
 	text string
 	pos  int

@@ -1,0 +1,424 @@
+// Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
+
+package record
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/pep668/pep668/internal/osfs"
+	"github.com/pep668/pep668/scheme"
+)
+
+// Plan is an uninstall worked out in full, before anything changes. It is
+// a plain value; it marshals to JSON.
+type Plan struct {
+	Distribution string `json:"distribution"`
+	Version      string `json:"version"`
+	DistInfo     string `json:"dist_info"`
+	Scheme       string `json:"scheme"`
+
+	// Remove lists the files and links to delete, sorted.
+	Remove []string `json:"remove"`
+	// RemoveDirs lists the directories the removal empties, deepest first.
+	RemoveDirs []string `json:"remove_dirs"`
+	// Kept are files of the distribution left in place, with the reason.
+	Kept []Decision `json:"kept"`
+	// Refused are RECORD entries that lie outside the target scheme, or
+	// name something that must not be removed, with the reason.
+	Refused []Decision `json:"refused"`
+	// Missing are RECORD entries with nothing on disk.
+	Missing []string `json:"missing"`
+
+	// Roots are the target scheme's directories, resolved: Apply checks
+	// each path against them again just before it moves it.
+	Roots []string `json:"scheme_dirs"`
+	// Windows is set for Windows paths.
+	Windows bool `json:"windows,omitempty"`
+}
+
+// Decision is a path and why it is kept or refused.
+type Decision struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
+	// Owner is the other distribution that lists the file, for shared files.
+	Owner string `json:"owner,omitempty"`
+}
+
+// Errors of NewPlan, for errors.Is.
+var (
+	ErrNoRecord      = errors.New("no RECORD file")
+	ErrOutsideScheme = errors.New("installed outside the target scheme")
+)
+
+// An UninstallError refuses a whole uninstall.
+type UninstallError struct {
+	Distribution, Version string
+	Installer             string // who installed it, from INSTALLER
+	Err                   error  // ErrNoRecord or ErrOutsideScheme, maybe wrapping more
+	Detail                string
+}
+
+func (e *UninstallError) Error() string {
+	msg := fmt.Sprintf("record: cannot uninstall %s %s: %v", e.Distribution, e.Version, e.Err)
+	if e.Detail != "" {
+		msg += ": " + e.Detail
+	}
+	return msg
+}
+
+func (e *UninstallError) Unwrap() error { return e.Err }
+
+// Hint returns what a user can do, in pip's spirit: reinstall to recreate
+// a missing RECORD, or ask the tool that installed the distribution.
+func (e *UninstallError) Hint() string {
+	switch {
+	case errors.Is(e.Err, ErrNoRecord) && (e.Installer == "" || e.Installer == "pip"):
+		return fmt.Sprintf("its files are unknown; reinstalling it recreates RECORD: pip install --ignore-installed --no-deps %s==%s", e.Distribution, e.Version)
+	case errors.Is(e.Err, ErrNoRecord):
+		return fmt.Sprintf("it was installed by %s; ask that tool to uninstall it", e.Installer)
+	case errors.Is(e.Err, ErrOutsideScheme):
+		return "it belongs to another installation (for example the distribution's packages); leave it to the tool that installed it"
+	}
+	return ""
+}
+
+// PlanOptions adjust NewPlan.
+type PlanOptions struct {
+	// FS and Windows are where to read: a filesystem rooted at "/" (or a
+	// Windows volume), nil for the host's.
+	FS      fs.FS
+	Windows bool
+
+	// SchemeName names the target scheme in the plan.
+	SchemeName string
+
+	// Others are more site directories whose distributions may share files
+	// with this one; the scheme's purelib and platlib are always searched.
+	Others []string
+}
+
+// NewPlan works out how to uninstall dist from the scheme whose directories
+// are paths, changing nothing:
+//
+//   - every file RECORD lists, found from the directory holding .dist-info,
+//     with links among its parents resolved (a final link is removed, not
+//     followed), and refused with a reason when it lies outside the
+//     scheme's directories: by "..", by an absolute path elsewhere, through
+//     a symlinked parent, or in a sibling whose name merely extends a
+//     scheme directory's;
+//   - the bytecode of every listed .py: __pycache__/<name>.<tag>[.opt-N].pyc
+//     of every interpreter and optimisation level, and legacy .pyc/.pyo;
+//   - the console and GUI scripts pip would remove from the scheme's
+//     scripts directory;
+//   - the directories emptied by all that, never a scheme directory itself.
+//
+// Files that another distribution's RECORD also lists are kept, naming it.
+// A missing or unusable RECORD refuses the uninstall (ErrNoRecord), as the
+// specification requires, and so does a .dist-info directory outside the
+// scheme (ErrOutsideScheme); both are *UninstallError.
+func NewPlan(dist *Distribution, paths scheme.Paths, opts *PlanOptions) (*Plan, error) {
+	var o PlanOptions
+	if opts != nil {
+		o = *opts
+	}
+	refuse := func(err error, detail string) (*Plan, error) {
+		return nil, &UninstallError{Distribution: dist.Name, Version: dist.Version, Installer: dist.Installer, Err: err, Detail: detail}
+	}
+	if dist.RecordErr != nil {
+		if errors.Is(dist.RecordErr, fs.ErrNotExist) {
+			return refuse(ErrNoRecord, "")
+		}
+		return refuse(fmt.Errorf("%w: %w", ErrNoRecord, dist.RecordErr), "RECORD cannot be used")
+	}
+	bounds, err := scheme.NewBounds(paths, &scheme.BoundsOptions{FS: o.FS, Windows: o.Windows})
+	if err != nil {
+		return nil, err
+	}
+	f := (&FindOptions{FS: o.FS, Windows: o.Windows}).osfs(dist.DistInfo)
+	if _, inside, err := bounds.Contains(dist.DistInfo); err != nil || !inside {
+		return refuse(ErrOutsideScheme, fmt.Sprintf("%s is not inside the directories of scheme %s", dist.DistInfo, o.SchemeName))
+	}
+
+	p := &planner{f: f, bounds: bounds, paths: paths, dist: dist, seen: map[string]bool{}}
+	p.plan = &Plan{Distribution: dist.Name, Version: dist.Version, DistInfo: dist.DistInfo, Scheme: o.SchemeName, Windows: o.Windows}
+	for _, key := range scheme.PathNames {
+		if dir, ok := paths[key]; ok {
+			if real, err := f.RealPath(dir); err == nil && !slices.Contains(p.plan.Roots, real) {
+				p.plan.Roots = append(p.plan.Roots, real)
+			}
+		}
+	}
+	p.owners = p.otherOwners(append(o.Others, paths[scheme.Purelib], paths[scheme.Platlib]))
+
+	for _, e := range dist.Record {
+		p.addEntry(e)
+	}
+	p.addScripts()
+	p.findEmptyDirs()
+	sort.Strings(p.plan.Remove)
+	return p.plan, nil
+}
+
+type planner struct {
+	f      *osfs.FS
+	bounds *scheme.Bounds
+	paths  scheme.Paths
+	dist   *Distribution
+	plan   *Plan
+	seen   map[string]bool   // resolved paths already decided
+	owners map[string]string // resolved path → another distribution listing it
+}
+
+// location joins a RECORD path to the site directory, as an OS path.
+func (p *planner) location(entry string) string {
+	if p.f.Windows() {
+		entry = strings.ReplaceAll(entry, "/", `\`)
+	}
+	if p.f.IsAbs(entry) {
+		return entry
+	}
+	sep := "/"
+	if p.f.Windows() {
+		sep = `\`
+	}
+	return strings.TrimRight(p.dist.SiteDir, sep) + sep + entry // not cleaned: ".." must meet the real parents
+}
+
+func (p *planner) addEntry(e Entry) {
+	loc := p.location(e.Path)
+	real, ok := p.bounded(loc, e.Path)
+	if !ok {
+		return
+	}
+	if !p.consider(real, "") {
+		return
+	}
+	if base, found := strings.CutSuffix(real, ".py"); found {
+		p.addBytecode(base)
+	}
+}
+
+// bounded resolves loc and refuses it, with the reason, when it lies outside
+// the scheme.
+func (p *planner) bounded(loc, entry string) (string, bool) {
+	real, err := p.bounds.Resolve(loc)
+	if err != nil {
+		p.refuse(loc, fmt.Sprintf("cannot be resolved: %v", err))
+		return "", false
+	}
+	if _, inside, _ := p.bounds.Contains(loc); inside {
+		return real, true
+	}
+	lexical := p.f.Clean(loc)
+	lexicallyInside := p.lexicallyInside(lexical)
+	switch {
+	case p.f.IsAbs(strings.ReplaceAll(entry, "/", p.sep())) && !lexicallyInside:
+		p.refuse(real, "an absolute path outside the target scheme")
+	case lexicallyInside:
+		p.refuse(real, fmt.Sprintf("a symlinked parent leads outside the target scheme (%s resolves to %s)", lexical, real))
+	case p.extendsRoot(lexical):
+		p.refuse(real, "in a sibling directory whose name merely extends a scheme directory's")
+	case slices.Contains(strings.Split(entry, "/"), ".."):
+		p.refuse(real, "leaves the target scheme through ..")
+	default:
+		p.refuse(real, "outside the target scheme")
+	}
+	return "", false
+}
+
+// lexicallyInside reports whether path, not resolved, lies in a scheme
+// directory, as written or resolved.
+func (p *planner) lexicallyInside(path string) bool {
+	dirs := slices.Clone(p.plan.Roots)
+	for _, d := range p.paths {
+		dirs = append(dirs, p.f.Clean(d))
+	}
+	for _, d := range dirs {
+		if path == d || strings.HasPrefix(path, strings.TrimRight(d, p.sep())+p.sep()) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *planner) sep() string {
+	if p.f.Windows() {
+		return `\`
+	}
+	return "/"
+}
+
+func (p *planner) extendsRoot(path string) bool {
+	for _, root := range p.plan.Roots {
+		if strings.HasPrefix(path, root) && !strings.HasPrefix(path, strings.TrimRight(root, p.sep())+p.sep()) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *planner) refuse(path, reason string) {
+	if !p.seen[path] {
+		p.seen[path] = true
+		p.plan.Refused = append(p.plan.Refused, Decision{Path: path, Reason: reason})
+	}
+}
+
+// consider decides a resolved path inside the scheme: remove, keep (shared),
+// missing, or refused (a directory). why is set for files RECORD does not
+// list. It reports whether the path will be removed.
+func (p *planner) consider(real, why string) bool {
+	if p.seen[real] {
+		return slices.Contains(p.plan.Remove, real)
+	}
+	p.seen[real] = true
+	info, err := p.f.Lstat(real)
+	switch {
+	case err != nil:
+		if why == "" {
+			p.plan.Missing = append(p.plan.Missing, real)
+		}
+		return false
+	case info.IsDir():
+		p.plan.Refused = append(p.plan.Refused, Decision{Path: real, Reason: "names a directory, which RECORD must not list; its content is left alone"})
+		return false
+	}
+	if owner, ok := p.owners[real]; ok {
+		p.plan.Kept = append(p.plan.Kept, Decision{Path: real, Reason: "another distribution's RECORD lists it too", Owner: owner})
+		return false
+	}
+	p.plan.Remove = append(p.plan.Remove, real)
+	return true
+}
+
+// pycName matches a cached bytecode file of any interpreter and
+// optimisation level: <stem>.<tag>[.opt-N].pyc.
+var pycName = regexp.MustCompile(`^\.[^.]+(\.opt-[0-9]+)?\.pyc$`)
+
+// addBytecode plans the bytecode of base + ".py".
+func (p *planner) addBytecode(base string) {
+	dir, stem := p.f.Dir(base), p.f.Base(base)
+	cache := p.f.Join(dir, "__pycache__")
+	if entries, err := p.f.ReadDir(cache); err == nil {
+		for _, e := range entries {
+			if rest, ok := strings.CutPrefix(e.Name(), stem); ok && pycName.MatchString(rest) {
+				p.consider(p.f.Join(cache, e.Name()), "bytecode")
+			}
+		}
+	}
+	for _, ext := range []string{".pyc", ".pyo"} {
+		p.consider(base+ext, "bytecode")
+	}
+}
+
+// addScripts plans the entry-point scripts pip would remove from the
+// scheme's scripts directory.
+func (p *planner) addScripts() {
+	bin, ok := p.paths[scheme.Scripts]
+	if !ok {
+		return
+	}
+	for _, s := range p.dist.Scripts {
+		names := []string{s.Name}
+		if p.f.Windows() {
+			script := s.Name + "-script.py"
+			if s.GUI {
+				script += "w"
+			}
+			names = append(names, s.Name+".exe", s.Name+".exe.manifest", script)
+		}
+		for _, n := range names {
+			loc := p.f.Join(bin, n)
+			if real, ok := p.bounded(loc, loc); ok {
+				p.consider(real, "entry-point script")
+			}
+		}
+	}
+}
+
+// otherOwners indexes the files other distributions' RECORDs list in dirs.
+func (p *planner) otherOwners(dirs []string) map[string]string {
+	owners := map[string]string{}
+	done := map[string]bool{}
+	for _, dir := range dirs {
+		if dir == "" || done[dir] {
+			continue
+		}
+		done[dir] = true
+		dists, err := List(dir, &FindOptions{FS: p.f.FS(), Windows: p.f.Windows()})
+		if err != nil {
+			continue
+		}
+		for _, d := range dists {
+			if d.DistInfo == p.dist.DistInfo {
+				continue
+			}
+			for _, e := range d.Record {
+				loc := (&planner{f: p.f, dist: d}).location(e.Path)
+				if real, err := p.f.ResolveParent(loc); err == nil {
+					if _, taken := owners[real]; !taken {
+						owners[real] = d.Name + " " + d.Version
+					}
+				}
+			}
+		}
+	}
+	return owners
+}
+
+// findEmptyDirs adds the directories that hold nothing once the planned
+// files are gone, deepest first, up to but never including a scheme
+// directory, and only inside the scheme.
+func (p *planner) findEmptyDirs() {
+	removed := map[string]bool{}
+	for _, r := range p.plan.Remove {
+		removed[r] = true
+	}
+	candidates := map[string]bool{}
+	for _, r := range p.plan.Remove {
+		for dir := p.f.Dir(r); !p.isRoot(dir) && dir != p.f.Dir(dir); dir = p.f.Dir(dir) {
+			if _, inside, _ := p.bounds.Contains(dir); !inside {
+				break
+			}
+			candidates[dir] = true
+		}
+	}
+	dirs := make([]string, 0, len(candidates))
+	for d := range candidates {
+		dirs = append(dirs, d)
+	}
+	// Deepest first, so that a parent sees its emptied children.
+	sort.Slice(dirs, func(i, j int) bool {
+		if a, b := strings.Count(dirs[i], p.sep()), strings.Count(dirs[j], p.sep()); a != b {
+			return a > b
+		}
+		return dirs[i] < dirs[j]
+	})
+	for _, dir := range dirs {
+		entries, err := p.f.ReadDir(dir)
+		if err != nil {
+			continue
+		}
+		empty := true
+		for _, e := range entries {
+			if !removed[p.f.Join(dir, e.Name())] {
+				empty = false
+				break
+			}
+		}
+		if empty {
+			removed[dir] = true
+			p.plan.RemoveDirs = append(p.plan.RemoveDirs, dir)
+		}
+	}
+}
+
+func (p *planner) isRoot(dir string) bool {
+	return slices.Contains(p.plan.Roots, dir) || dir == p.dist.SiteDir
+}
