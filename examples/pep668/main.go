@@ -8,6 +8,7 @@
 //	pep668 venv [--json] EXECUTABLE
 //	pep668 scheme [--json] --vendor V --python-version X.Y --os posix|nt --scheme NAME [--var name=value ...]
 //	pep668 scheme [--json] --python EXECUTABLE [--scheme NAME] [--query]
+//	pep668 uninstall [--json] [--apply] [--break-system-packages] --python EXECUTABLE NAME
 //	pep668 help
 //
 // Every command prints human-readable lines, or one JSON object with --json.
@@ -63,6 +64,11 @@ func commands() map[string]command {
 			usage:   "scheme [--json] (--vendor V --python-version X.Y [--os posix|nt] --scheme NAME [--var name=value ...] | --python EXECUTABLE [--scheme NAME] [--query])",
 			summary: "expand an install scheme like sysconfig.get_paths, for a vendor's Python or a real interpreter",
 			run:     runScheme,
+		},
+		"uninstall": {
+			usage:   "uninstall [--json] [--apply] [--break-system-packages] --python EXECUTABLE NAME",
+			summary: "plan (and with --apply carry out) an uninstall bounded by the interpreter's install scheme",
+			run:     runUninstall,
 		},
 		"check": {
 			usage:   "check [--json] [--python EXECUTABLE] [--locale NAME] [--break-system-packages] [--pip-config]",
