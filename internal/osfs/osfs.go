@@ -239,9 +239,9 @@ const maxLinks = 40
 var ErrLinkLoop = errors.New("too many levels of symbolic links")
 
 // RealPath resolves every link in p, like Python's os.path.realpath: ".."
-// applies to where a link led, and the part from the first component that
-// does not exist on is kept as it is. An error is returned only for a loop
-// or a path that is not absolute.
+// applies to where a link led, and a component that does not exist is kept
+// as it is while the rest is still resolved. An error is returned only for
+// a loop or a path that is not absolute.
 func (f *FS) RealPath(p string) (string, error) {
 	if !f.IsAbs(p) {
 		return "", &fs.PathError{Op: "realpath", Path: p, Err: ErrOutside}
@@ -263,10 +263,10 @@ func (f *FS) RealPath(p string) (string, error) {
 		}
 		next := f.Join(done, elem)
 		info, err := f.lstat(next)
-		if err != nil {
-			return f.Join(append([]string{next}, todo...)...), nil
-		}
-		if info.Mode()&fs.ModeSymlink == 0 {
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			// Like Python's realpath, a component that does not exist is
+			// taken as it is, and the components after it are still
+			// resolved: "missing/../link" still follows link.
 			done = next
 			continue
 		}
@@ -278,12 +278,12 @@ func (f *FS) RealPath(p string) (string, error) {
 			return "", err
 		}
 		if f.IsAbs(target) {
-			vol, rest := splitVolume(f.Clean(target))
+			vol, rest := splitVolume(target)
 			if !f.windows {
-				vol, rest = "", f.Clean(target)
+				vol, rest = "", target
 			}
-			done = vol + f.sep()
-			todo = append(splitPath(rest), todo...)
+			done = strings.ToUpper(vol) + f.sep()
+			todo = append(splitPath(rest), todo...) // raw: ".." in a target is physical too
 		} else {
 			todo = append(splitPath(target), todo...)
 		}

@@ -137,3 +137,23 @@ func TestDotDotAfterLink(t *testing.T) {
 		t.Errorf("RealPath(relative) error = %v", err)
 	}
 }
+
+// Found by FuzzPlan: a missing component must not stop resolution, or a
+// later link is skipped.
+func TestMissingThenLink(t *testing.T) {
+	f := New(fstest.MapFS{
+		"site/out":   link("/etc"),
+		"etc/passwd": {},
+		"a/up":       link("/b/c/../../etc"),
+		"b/c":        {Mode: fs.ModeDir},
+	}, false, "")
+	for in, want := range map[string]string{
+		"/site/missing/../out/passwd": "/etc/passwd",
+		"/site/missing/more/x":        "/site/missing/more/x",
+		"/a/up/passwd":                "/etc/passwd",
+	} {
+		if got, err := f.RealPath(in); err != nil || got != want {
+			t.Errorf("RealPath(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+}

@@ -1,0 +1,97 @@
+// Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
+
+package record_test
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/pep668/pep668/record"
+	"github.com/pep668/pep668/scheme"
+)
+
+// FuzzParse checks that any bytes parse without a panic into valid entries
+// or fail with a *ParseError naming a line.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(hostile()[site+"/evil-1.0.dist-info/RECORD"]))
+	matches, _ := filepath.Glob("/root/.pyenv/versions/3.11.*/lib/python3.11/site-packages/*.dist-info/RECORD")
+	for i, m := range matches {
+		if data, err := os.ReadFile(m); err == nil && i < 20 && len(data) < 1<<16 {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("\"a\"\"b\",sha256=AAAA,12\r\n\n,,\n\"unterminated"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		entries, err := record.Parse("RECORD", data)
+		if err != nil {
+			var pe *record.ParseError
+			if !errors.As(err, &pe) || pe.Line < 1 {
+				t.Fatalf("error %#v is not a *ParseError with a line", err)
+			}
+			return
+		}
+		for _, e := range entries {
+			if e.Path == "" || strings.Contains(e.Path, `\`) || e.Size < -1 || e.Line < 1 {
+				t.Fatalf("invalid entry %+v", e)
+			}
+			if !e.Hash.IsZero() {
+				if _, err := record.Parse("again", []byte(`"`+strings.ReplaceAll(e.Path, `"`, `""`)+`",`+e.Hash.String()+",")); err != nil {
+					t.Fatalf("entry %+v does not round-trip: %v", e, err)
+				}
+			}
+		}
+	})
+}
+
+// FuzzPlan plans the uninstall of a distribution whose RECORD is fuzzed, in
+// a tree with links leading out, and checks that every planned path lies
+// inside the scheme's directories once resolved.
+func FuzzPlan(f *testing.F) {
+	f.Add("pkg/a.py\n../../../../etc/passwd\n/etc/passwd\nout/passwd\npkg/../../../../venv2/x\nlink/../../../x")
+	f.Add("pkg/a.py\n../../../bin/tool\npkg/__pycache__/a.cpython-312.pyc\n")
+	f.Fuzz(func(t *testing.T, lines string) {
+		link := func(target string) *fstest.MapFile { return &fstest.MapFile{Mode: fs.ModeSymlink, Data: []byte(target)} }
+		const sp = "venv/lib/python3.12/site-packages"
+		var record_ strings.Builder
+		for _, l := range strings.Split(lines, "\n") {
+			record_.WriteString(`"` + strings.ReplaceAll(l, `"`, `""`) + `",,` + "\n")
+		}
+		fsys := fstest.MapFS{
+			sp + "/pkg/a.py":                          {},
+			sp + "/pkg/__pycache__/a.cpython-312.pyc": {},
+			sp + "/out":                               link("/etc"),
+			sp + "/link":                              link("/venv2/deep/er"),
+			sp + "/pkg-1.0.dist-info/RECORD":          {Data: []byte(record_.String())},
+			"venv/bin/tool":                           {},
+			"venv2/x":                                 {},
+			"venv2/deep/er/x":                         {},
+			"etc/passwd":                              {},
+		}
+		dist, err := record.Find("pkg", []string{"/" + sp}, &record.FindOptions{FS: fsys})
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths := scheme.Paths{scheme.Purelib: "/" + sp, scheme.Platlib: "/" + sp, scheme.Scripts: "/venv/bin", scheme.Data: "/venv"}
+		plan, err := record.NewPlan(dist, paths, &record.PlanOptions{FS: fsys})
+		if err != nil {
+			return // a RECORD that cannot be used refuses the whole uninstall
+		}
+		bounds, err := scheme.NewBounds(paths, &scheme.BoundsOptions{FS: fsys})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range append(append([]string{}, plan.Remove...), plan.RemoveDirs...) {
+			if _, inside, err := bounds.Contains(p); err != nil || !inside {
+				t.Fatalf("planned %s lies outside the scheme (RECORD %q)", p, lines)
+			}
+			if strings.HasPrefix(p, "/etc") || strings.HasPrefix(p, "/venv2") {
+				t.Fatalf("planned %s outside the venv", p)
+			}
+		}
+	})
+}
