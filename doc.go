@@ -26,7 +26,8 @@
 //   - [github.com/pep668/pep668/scheme] holds the install-scheme templates
 //     of CPython and the distributors, expands them like sysconfig.get_paths,
 //     names an interpreter's default scheme, and bounds paths to a scheme.
-//   - record parses RECORD files and plans uninstalls bounded by a scheme.
+//   - [github.com/pep668/pep668/record] parses RECORD files, plans
+//     uninstalls bounded by a scheme, and applies them with rollback.
 //
 // This package composes them into the one question every installer asks:
 // may I install into this interpreter, and why (not)?

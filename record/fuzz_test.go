@@ -55,22 +55,24 @@ func FuzzPlan(f *testing.F) {
 	f.Add("pkg/a.py\n../../../../etc/passwd\n/etc/passwd\nout/passwd\npkg/../../../../venv2/x\nlink/../../../x")
 	f.Add("pkg/a.py\n../../../bin/tool\npkg/__pycache__/a.cpython-312.pyc\n")
 	f.Fuzz(func(t *testing.T, lines string) {
-		link := func(target string) *fstest.MapFile { return &fstest.MapFile{Mode: fs.ModeSymlink, Data: []byte(target)} }
+		link := func(target string) *fstest.MapFile {
+			return &fstest.MapFile{Mode: fs.ModeSymlink, Data: []byte(target)}
+		}
 		const sp = "venv/lib/python3.12/site-packages"
 		var record_ strings.Builder
 		for _, l := range strings.Split(lines, "\n") {
 			record_.WriteString(`"` + strings.ReplaceAll(l, `"`, `""`) + `",,` + "\n")
 		}
 		fsys := fstest.MapFS{
-			sp + "/pkg/a.py":                          {},
+			sp + "/pkg/a.py": {},
 			sp + "/pkg/__pycache__/a.cpython-312.pyc": {},
-			sp + "/out":                               link("/etc"),
-			sp + "/link":                              link("/venv2/deep/er"),
-			sp + "/pkg-1.0.dist-info/RECORD":          {Data: []byte(record_.String())},
-			"venv/bin/tool":                           {},
-			"venv2/x":                                 {},
-			"venv2/deep/er/x":                         {},
-			"etc/passwd":                              {},
+			sp + "/out":                      link("/etc"),
+			sp + "/link":                     link("/venv2/deep/er"),
+			sp + "/pkg-1.0.dist-info/RECORD": {Data: []byte(record_.String())},
+			"venv/bin/tool":                  {},
+			"venv2/x":                        {},
+			"venv2/deep/er/x":                {},
+			"etc/passwd":                     {},
 		}
 		dist, err := record.Find("pkg", []string{"/" + sp}, &record.FindOptions{FS: fsys})
 		if err != nil {

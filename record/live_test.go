@@ -70,13 +70,13 @@ func copyDist(t *testing.T, dist *record.Distribution, dst string) {
 func TestUninstallLikePip(t *testing.T) {
 	python, site := reference(t)
 	for _, name := range []string{
-		"idna",              // small package
-		"six",               // a single module
-		"jmespath",          // a script with its bytecode in bin/__pycache__
-		"markupsafe",        // a C extension
-		"pyyaml",            // two top-level names, a C extension
-		"cryptography",      // a large C extension package
-		"cfn-lint",          // 8,754 RECORD rows, a console script
+		"idna",         // small package
+		"six",          // a single module
+		"jmespath",     // a script with its bytecode in bin/__pycache__
+		"markupsafe",   // a C extension
+		"pyyaml",       // two top-level names, a C extension
+		"cryptography", // a large C extension package
+		"cfn-lint",     // 8,754 RECORD rows, a console script
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

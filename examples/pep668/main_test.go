@@ -332,3 +332,71 @@ func TestCheck(t *testing.T) {
 		t.Errorf("check missing python: status %d, stderr %q", status, errOut)
 	}
 }
+
+func TestUninstall(t *testing.T) {
+	_, venvPython := fakeInstall(t)
+	env := filepath.Dir(filepath.Dir(venvPython))
+	sp := filepath.Join(env, "lib", "python3.12", "site-packages")
+	files := map[string]string{
+		"demo/__init__.py":                 "",
+		"demo-1.0.dist-info/METADATA":      "Name: demo\n",
+		"demo-1.0.dist-info/RECORD":        "demo/__init__.py,,\ndemo-1.0.dist-info/METADATA,,\ndemo-1.0.dist-info/RECORD,,\n../../../../../outside.txt,,\n",
+		"../../../../../outside.txt":       "must stay",
+		"norecord-1.0.dist-info/INSTALLER": "conda\n",
+	}
+	for p, content := range files {
+		full := filepath.Join(sp, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	outside := filepath.Join(sp, "../../../../../outside.txt")
+
+	out, errOut, status := runTool(t, nil, "uninstall", "--json", "--python", venvPython, "Demo")
+	if status != exitOK {
+		t.Fatalf("uninstall --json: status %d, stderr %q", status, errOut)
+	}
+	var plan map[string]any
+	if err := json.Unmarshal([]byte(out), &plan); err != nil {
+		t.Fatal(err)
+	}
+	if plan["distribution"] != "demo" || plan["applied"] != false || len(plan["remove"].([]any)) != 3 || len(plan["refused"].([]any)) != 1 {
+		t.Errorf("uninstall --json plan: %s", out)
+	}
+	if _, err := os.Stat(filepath.Join(sp, "demo", "__init__.py")); err != nil {
+		t.Errorf("the dry run removed a file: %v", err)
+	}
+
+	out, _, status = runTool(t, nil, "uninstall", "--apply", "--python", venvPython, "demo")
+	if status != exitOK || !strings.Contains(out, "removed: "+filepath.Join(sp, "demo", "__init__.py")) {
+		t.Errorf("uninstall --apply: status %d, output:\n%s", status, out)
+	}
+	if _, err := os.Stat(filepath.Join(sp, "demo")); !os.IsNotExist(err) {
+		t.Errorf("demo/ still there: %v", err)
+	}
+	if data, err := os.ReadFile(outside); err != nil || string(data) != "must stay" {
+		t.Errorf("the file outside the scheme was touched: %q, %v", data, err)
+	}
+
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--python", venvPython, "norecord"}, "installed by conda"},
+		{[]string{"--python", venvPython, "absent"}, "not installed"},
+	} {
+		out, errOut, status := runTool(t, nil, append([]string{"uninstall"}, tt.args...)...)
+		if status != exitNo || !strings.Contains(errOut, tt.want) {
+			t.Errorf("uninstall %q: status %d, stdout %q, stderr %q; want 1 and %q", tt.args, status, out, errOut, tt.want)
+		}
+	}
+	if out, _, status := runTool(t, nil, "uninstall", "--json", "--python", venvPython, "absent"); status != exitNo || !strings.Contains(out, `"error":`) {
+		t.Errorf("uninstall --json absent: status %d, output %q", status, out)
+	}
+	if _, _, status := runTool(t, nil, "uninstall", "demo"); status != exitFailure {
+		t.Errorf("uninstall without --python: status %d", status)
+	}
+}
