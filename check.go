@@ -160,16 +160,7 @@ func CheckEnvironment(env *venv.Environment, opts *Options) (*Verdict, error) {
 	}
 	v.Notes = append(append(v.Notes, env.Notes...), in.Notes...)
 
-	var f *osfs.FS
-	if o.FS == nil {
-		f = osfs.Host(v.Stdlib)
-	} else {
-		vol := ""
-		if o.Windows && len(v.Stdlib) >= 2 && v.Stdlib[1] == ':' {
-			vol = v.Stdlib[:2]
-		}
-		f = osfs.New(o.FS, o.Windows, vol)
-	}
+	f := osfs.For(o.FS, o.Windows, v.Stdlib)
 	v.MarkerPath = f.Join(v.Stdlib, marker.FileName)
 	if err := v.readMarker(f, o, env); err != nil {
 		return fail(err)

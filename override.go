@@ -52,10 +52,7 @@ func PipOverride(command string, opts *PipOptions) (Override, error) {
 	if getenv == nil {
 		getenv = func(string) string { return "" }
 	}
-	f := osfs.New(o.FS, false, "")
-	if o.FS == nil {
-		f = osfs.Host("/")
-	}
+	f := osfs.For(o.FS, false, "/")
 
 	var files []string
 	// --isolated drops environment variables and user files, but pip

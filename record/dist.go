@@ -49,14 +49,10 @@ type FindOptions struct {
 }
 
 func (o *FindOptions) osfs(p string) *osfs.FS {
-	if o == nil || o.FS == nil {
+	if o == nil {
 		return osfs.Host(p)
 	}
-	vol := ""
-	if o.Windows && len(p) >= 2 && p[1] == ':' {
-		vol = p[:2]
-	}
-	return osfs.New(o.FS, o.Windows, vol)
+	return osfs.For(o.FS, o.Windows, p)
 }
 
 // NormalizeName normalises a distribution name as PyPA specifies: lower

@@ -16,7 +16,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/pep668/pep668/internal/pystr"
 )
 
 // The errors a ParseError can carry, and those of Verify.
@@ -92,9 +93,8 @@ var algorithms = map[string]func() hash.Hash{
 // urlsafe-base64 digest or nothing, a size of decimal digits or nothing.
 // Blank lines are skipped. name is used in errors, which are *ParseError.
 func Parse(name string, data []byte) ([]Entry, error) {
-	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
-		return nil, &ParseError{Path: name, Line: line, Err: ErrEncoding}
+	if i := pystr.InvalidUTF8(data); i >= 0 {
+		return nil, &ParseError{Path: name, Line: pystr.LineOf(data, i), Err: ErrEncoding}
 	}
 	var entries []Entry
 	r := csvReader{text: string(data)}
@@ -272,15 +272,4 @@ func (r *csvReader) next() (fields []string, line int, ok bool) {
 	}
 	save() // the end of the data ends the record in progress
 	return fields, line, true
-}
-
-func firstInvalid(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return len(b)
 }

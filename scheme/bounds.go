@@ -39,15 +39,7 @@ func NewBounds(paths Paths, opts *BoundsOptions) (*Bounds, error) {
 	}
 	var f *osfs.FS
 	for _, p := range paths {
-		if o.FS == nil {
-			f = osfs.Host(p)
-		} else {
-			vol := ""
-			if o.Windows && len(p) >= 2 && p[1] == ':' {
-				vol = p[:2]
-			}
-			f = osfs.New(o.FS, o.Windows, vol)
-		}
+		f = osfs.For(o.FS, o.Windows, p)
 		break
 	}
 	b := &Bounds{f: f}

@@ -233,17 +233,7 @@ func Inspect(env *venv.Environment, opts *InspectOptions) (*Interpreter, error) 
 	if env.Version == "" {
 		return nil, fmt.Errorf("%w: the version of %s is unknown", ErrUnknownVersion, env.Executable)
 	}
-	var f *osfs.FS
-	switch {
-	case o.FS == nil:
-		f = osfs.Host(env.Executable)
-	default:
-		vol := ""
-		if o.Windows && len(env.BasePrefix) >= 2 && env.BasePrefix[1] == ':' {
-			vol = env.BasePrefix[:2]
-		}
-		f = osfs.New(o.FS, o.Windows, vol)
-	}
+	f := osfs.For(o.FS, o.Windows, env.BasePrefix)
 	in := &Interpreter{
 		Vendor: CPython, Version: env.Version, Windows: f.Windows(),
 		Prefix: env.Prefix, ExecPrefix: env.ExecPrefix, BasePrefix: env.BasePrefix, BaseExecPrefix: env.BaseExecPrefix,

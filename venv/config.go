@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/pep668/pep668/internal/pystr"
 )
@@ -89,12 +88,11 @@ func (c *Config) Get(key string) (string, bool) {
 // escapes, and a byte-order mark is part of the first key, all as for
 // CPython. The only error is invalid UTF-8, a *ConfigError.
 func ParseConfig(name string, data []byte) (*Config, error) {
-	if !utf8.Valid(data) {
-		line := 1 + countLineBreaks(data[:firstInvalid(data)])
-		return nil, &ConfigError{Path: name, Line: line, Err: ErrEncoding}
+	if i := pystr.InvalidUTF8(data); i >= 0 {
+		return nil, &ConfigError{Path: name, Line: pystr.LineOf(data, i), Err: ErrEncoding}
 	}
 	c := &Config{IncludeSystemSitePackages: true}
-	for n, line := range splitLines(string(data)) {
+	for n, line := range pystr.Lines(string(data)) {
 		k, v, ok := strings.Cut(line, "=")
 		if !ok {
 			continue
@@ -140,38 +138,4 @@ func (c *Config) set(e Entry) {
 	case "base-executable":
 		c.BaseExecutable = e.Value
 	}
-}
-
-// splitLines splits text at LF, CR and CRLF, as Python's universal newlines
-// do, without a final empty line.
-func splitLines(text string) []string {
-	var lines []string
-	for len(text) > 0 {
-		i := strings.IndexAny(text, "\r\n")
-		if i < 0 {
-			lines = append(lines, text)
-			break
-		}
-		lines = append(lines, text[:i])
-		if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
-			i++
-		}
-		text = text[i+1:]
-	}
-	return lines
-}
-
-func countLineBreaks(b []byte) int {
-	return len(splitLines(string(b)+"x")) - 1
-}
-
-func firstInvalid(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return len(b)
 }

@@ -113,23 +113,14 @@ func Detect(executable string, opts *Options) (*Environment, error) {
 	if opts != nil {
 		o = *opts
 	}
-	var f *osfs.FS
-	if o.FS == nil {
-		if !filepath.IsAbs(executable) {
-			abs, err := filepath.Abs(executable)
-			if err != nil {
-				return nil, &Error{Executable: executable, Err: err}
-			}
-			executable = abs
+	if o.FS == nil && !filepath.IsAbs(executable) {
+		abs, err := filepath.Abs(executable)
+		if err != nil {
+			return nil, &Error{Executable: executable, Err: err}
 		}
-		f = osfs.Host(executable)
-	} else {
-		vol := ""
-		if o.Windows && len(executable) >= 2 && executable[1] == ':' {
-			vol = executable[:2]
-		}
-		f = osfs.New(o.FS, o.Windows, vol)
+		executable = abs
 	}
+	f := osfs.For(o.FS, o.Windows, executable)
 	if !f.IsAbs(executable) {
 		return nil, &Error{Executable: executable, Err: fmt.Errorf("not an absolute path")}
 	}

@@ -137,11 +137,8 @@ func Parse(data []byte, opts Options) (*Config, error) {
 		return nil, encodingError(data)
 	}
 	p := parser{cfg: &Config{Defaults: Section{Name: DefaultSection}}, opt: -1, opts: opts}
-	text := string(data)
-	for lineno := 1; len(text) > 0; lineno++ {
-		var line string
-		line, text = cutLine(text)
-		if err := p.line(lineno, line); err != nil {
+	for i, line := range pystr.Lines(string(data)) {
+		if err := p.line(i+1, line); err != nil {
 			return nil, err
 		}
 	}
@@ -150,19 +147,6 @@ func Parse(data []byte, opts Options) (*Config, error) {
 		return nil, p.firstSyntaxError
 	}
 	return p.cfg, nil
-}
-
-// cutLine splits text after its first line, which it returns without the
-// line break, as Python's universal newlines read it.
-func cutLine(text string) (line, rest string) {
-	i := strings.IndexAny(text, "\r\n")
-	if i < 0 {
-		return text, ""
-	}
-	if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
-		return text[:i], text[i+2:]
-	}
-	return text[:i], text[i+1:]
 }
 
 type parser struct {
@@ -298,19 +282,6 @@ func (p *parser) syntaxError(lineno int, line string) {
 
 // encodingError locates the first invalid UTF-8 sequence in data.
 func encodingError(data []byte) *SyntaxError {
-	line := 1
-	for i := 0; i < len(data); {
-		r, n := utf8.DecodeRune(data[i:])
-		switch {
-		case r == utf8.RuneError && n <= 1:
-			end := min(i+4, len(data))
-			return &SyntaxError{Line: line, Text: string(data[i:end]), Err: ErrEncoding}
-		case r == '\n' && i > 0 && data[i-1] == '\r':
-			// the second half of CRLF: same line break
-		case r == '\n' || r == '\r':
-			line++
-		}
-		i += n
-	}
-	return &SyntaxError{Line: line, Err: ErrEncoding} // not reached for invalid data
+	i := pystr.InvalidUTF8(data)
+	return &SyntaxError{Line: pystr.LineOf(data, i), Text: string(data[i:min(i+4, len(data))]), Err: ErrEncoding}
 }

@@ -44,6 +44,20 @@ func Host(p string) *FS {
 	return New(os.DirFS("/"), false, "")
 }
 
+// For returns the FS a caller's options describe: the host's filesystem
+// when fsys is nil, else fsys with the flavour windows, rooted at the
+// volume of the path p (on Windows).
+func For(fsys fs.FS, windows bool, p string) *FS {
+	if fsys == nil {
+		return Host(p)
+	}
+	vol := ""
+	if windows {
+		vol, _ = splitVolume(p)
+	}
+	return New(fsys, windows, vol)
+}
+
 // Windows reports whether paths are Windows paths.
 func (f *FS) Windows() bool { return f.windows }
 

@@ -1,7 +1,8 @@
 // Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
 
 // Package pystr reproduces the few Python str methods whose Unicode rules
-// differ from Go's strings package and that Python file formats depend on.
+// differ from Go's strings package and that Python file formats depend on,
+// and how Python reads a text file: universal newlines, strict UTF-8.
 //
 // Python's whitespace (str.isspace, str.strip, the \s and \S of re) is Go's
 // unicode.IsSpace plus U+001C..U+001F, the ASCII information separators.

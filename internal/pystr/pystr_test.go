@@ -144,3 +144,40 @@ func TestLowerWords(t *testing.T) {
 		}
 	}
 }
+
+func TestLines(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"a", []string{"a"}},
+		{"a\n", []string{"a"}},
+		{"a\r\nb\rc\nd", []string{"a", "b", "c", "d"}},
+		{"\n\n", []string{"", ""}},
+		{"a\u2028b\x0cc\x1cd", []string{"a\u2028b\x0cc\x1cd"}}, // not line breaks in a file
+		{"a\r\r\n", []string{"a", ""}},
+	}
+	for _, tt := range tests {
+		got := Lines(tt.in)
+		if len(got) != len(tt.want) {
+			t.Errorf("Lines(%q) = %q, want %q", tt.in, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("Lines(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		}
+	}
+	data := []byte("a\r\nb\rc\xff")
+	if i := InvalidUTF8(data); i != 6 || LineOf(data, i) != 3 {
+		t.Errorf("InvalidUTF8 = %d, LineOf = %d; want 6, 3", i, LineOf(data, i))
+	}
+	if i := InvalidUTF8([]byte("ok \xed\xa0\x80")); i != 3 {
+		t.Errorf("InvalidUTF8(surrogate) = %d, want 3", i)
+	}
+	if i := InvalidUTF8([]byte("fine")); i != -1 {
+		t.Errorf("InvalidUTF8(valid) = %d", i)
+	}
+}
