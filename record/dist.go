@@ -68,12 +68,14 @@ var nameSeparators = regexp.MustCompile(`[-_.]+`)
 func Find(name string, siteDirs []string, opts *FindOptions) (*Distribution, error) {
 	want := NormalizeName(name)
 	for _, dir := range siteDirs {
-		dists, err := List(dir, opts)
+		f := opts.osfs(dir)
+		dists, err := distInfos(f, dir)
 		if err != nil {
 			continue
 		}
 		for _, d := range dists {
 			if NormalizeName(d.Name) == want {
+				d.read(f)
 				return d, nil
 			}
 		}
@@ -86,6 +88,16 @@ func Find(name string, siteDirs []string, opts *FindOptions) (*Distribution, err
 // RECORD cannot be read or parsed is listed with RecordErr set.
 func List(siteDir string, opts *FindOptions) ([]*Distribution, error) {
 	f := opts.osfs(siteDir)
+	dists, err := distInfos(f, siteDir)
+	for _, d := range dists {
+		d.read(f)
+	}
+	return dists, err
+}
+
+// distInfos returns the .dist-info directories of siteDir, sorted by name,
+// without reading them.
+func distInfos(f *osfs.FS, siteDir string) ([]*Distribution, error) {
 	entries, err := f.ReadDir(siteDir)
 	if err != nil {
 		return nil, err
@@ -97,9 +109,7 @@ func List(siteDir string, opts *FindOptions) ([]*Distribution, error) {
 			continue
 		}
 		name, version, _ := strings.Cut(stem, "-")
-		d := &Distribution{Name: name, Version: version, DistInfo: f.Join(siteDir, e.Name()), SiteDir: f.Clean(siteDir)}
-		d.read(f)
-		dists = append(dists, d)
+		dists = append(dists, &Distribution{Name: name, Version: version, DistInfo: f.Join(siteDir, e.Name()), SiteDir: f.Clean(siteDir)})
 	}
 	sort.Slice(dists, func(i, j int) bool { return dists[i].Name < dists[j].Name })
 	return dists, nil

@@ -17,7 +17,7 @@ import (
 
 // reference is pyenv's CPython 3.11, which carries pip 23.2.1 and real
 // installed distributions.
-func reference(t *testing.T) (python, site string) {
+func reference(t testing.TB) (python, site string) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("runs pip; skipped with -short")
@@ -40,7 +40,7 @@ func reference(t *testing.T) (python, site string) {
 
 // copyDist copies the files a distribution's RECORD lists, as they lie
 // relative to site, into the venv whose site-packages is dst.
-func copyDist(t *testing.T, dist *record.Distribution, dst string) {
+func copyDist(t testing.TB, dist *record.Distribution, dst string) {
 	t.Helper()
 	for _, e := range dist.Record {
 		from := filepath.Join(dist.SiteDir, e.Path)

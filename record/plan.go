@@ -6,7 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"regexp"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -145,7 +145,8 @@ func NewPlan(dist *Distribution, paths scheme.Paths, opts *PlanOptions) (*Plan, 
 		return refuse(ErrOutsideScheme, fmt.Sprintf("%s is not inside the directories of scheme %s", dist.DistInfo, o.SchemeName))
 	}
 
-	p := &planner{f: f, bounds: bounds, paths: paths, dist: dist, seen: map[string]bool{}}
+	p := &planner{f: f, cache: f.NewCache(), bounds: bounds, paths: paths, dist: dist, seen: map[string]bool{}, removing: map[string]bool{},
+		bytecode: map[string]map[string][]string{}}
 	p.plan = &Plan{Distribution: dist.Name, Version: dist.Version, DistInfo: dist.DistInfo, Scheme: o.SchemeName, Windows: o.Windows}
 	for _, key := range scheme.PathNames {
 		if dir, ok := paths[key]; ok {
@@ -166,13 +167,16 @@ func NewPlan(dist *Distribution, paths scheme.Paths, opts *PlanOptions) (*Plan, 
 }
 
 type planner struct {
-	f      *osfs.FS
-	bounds *scheme.Bounds
-	paths  scheme.Paths
-	dist   *Distribution
-	plan   *Plan
-	seen   map[string]bool   // resolved paths already decided
-	owners map[string]string // resolved path → another distribution listing it
+	f        *osfs.FS
+	cache    *osfs.Cache // every directory read once
+	removing map[string]bool
+	bytecode map[string]map[string][]string // resolved __pycache__ → module stem → file names
+	bounds   *scheme.Bounds
+	paths    scheme.Paths
+	dist     *Distribution
+	plan     *Plan
+	seen     map[string]bool   // resolved paths already decided
+	owners   map[string]string // resolved path → another distribution listing it
 }
 
 // location joins a RECORD path to the site directory, as an OS path.
@@ -207,12 +211,12 @@ func (p *planner) addEntry(e Entry) {
 // bounded resolves loc and refuses it, with the reason, when it lies outside
 // the scheme.
 func (p *planner) bounded(loc, entry string) (string, bool) {
-	real, err := p.bounds.Resolve(loc)
+	real, err := p.cache.ResolveParent(loc)
 	if err != nil {
 		p.refuse(loc, fmt.Sprintf("cannot be resolved: %v", err))
 		return "", false
 	}
-	if _, inside, _ := p.bounds.Contains(loc); inside {
+	if _, inside := p.bounds.ContainsResolved(real); inside {
 		return real, true
 	}
 	lexical := p.f.Clean(loc)
@@ -275,17 +279,17 @@ func (p *planner) refuse(path, reason string) {
 // list. It reports whether the path will be removed.
 func (p *planner) consider(real, why string) bool {
 	if p.seen[real] {
-		return slices.Contains(p.plan.Remove, real)
+		return p.removing[real]
 	}
 	p.seen[real] = true
-	info, err := p.f.Lstat(real)
+	typ, exists := p.cache.Type(real)
 	switch {
-	case err != nil:
+	case !exists:
 		if why == "" {
 			p.plan.Missing = append(p.plan.Missing, real)
 		}
 		return false
-	case info.IsDir():
+	case typ.IsDir():
 		p.plan.Refused = append(p.plan.Refused, Decision{Path: real, Reason: "names a directory, which RECORD must not list; its content is left alone"})
 		return false
 	}
@@ -294,27 +298,59 @@ func (p *planner) consider(real, why string) bool {
 		return false
 	}
 	p.plan.Remove = append(p.plan.Remove, real)
+	p.removing[real] = true
 	return true
 }
 
-// pycName matches a cached bytecode file of any interpreter and
-// optimisation level: <stem>.<tag>[.opt-N].pyc.
-var pycName = regexp.MustCompile(`^\.[^.]+(\.opt-[0-9]+)?\.pyc$`)
-
 // addBytecode plans the bytecode of base + ".py".
 func (p *planner) addBytecode(base string) {
-	dir, stem := p.f.Dir(base), p.f.Base(base)
-	cache := p.f.Join(dir, "__pycache__")
-	if entries, err := p.f.ReadDir(cache); err == nil {
-		for _, e := range entries {
-			if rest, ok := strings.CutPrefix(e.Name(), stem); ok && pycName.MatchString(rest) {
-				p.consider(p.f.Join(cache, e.Name()), "bytecode")
+	dir, stem := p.f.Parent(base), base[len(p.f.Parent(base))+1:]
+	cache := p.f.Child(dir, "__pycache__")
+	if real, err := p.cache.RealPath(cache); err == nil {
+		for _, name := range p.pycIndex(real)[stem] {
+			// __pycache__ may be a link: bound what lies behind it.
+			if pyc, ok := p.bounded(p.f.Child(cache, name), ""); ok {
+				p.consider(pyc, "bytecode")
 			}
 		}
 	}
 	for _, ext := range []string{".pyc", ".pyo"} {
 		p.consider(base+ext, "bytecode")
 	}
+}
+
+// pycIndex groups the bytecode files of a __pycache__ directory by module:
+// <stem>.<tag>[.opt-N].pyc, for every interpreter tag and level.
+func (p *planner) pycIndex(cacheDir string) map[string][]string {
+	if idx, ok := p.bytecode[cacheDir]; ok {
+		return idx
+	}
+	idx := map[string][]string{}
+	for name := range p.cache.Names(cacheDir) {
+		rest, ok := strings.CutSuffix(name, ".pyc")
+		if !ok {
+			continue
+		}
+		if i := strings.LastIndexByte(rest, '.'); i > 0 && strings.HasPrefix(rest[i+1:], "opt-") && isDigits(rest[i+5:]) {
+			rest = rest[:i]
+		}
+		i := strings.LastIndexByte(rest, '.')
+		if i <= 0 || i == len(rest)-1 {
+			continue // no interpreter tag
+		}
+		idx[rest[:i]] = append(idx[rest[:i]], name)
+	}
+	p.bytecode[cacheDir] = idx
+	return idx
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // addScripts plans the entry-point scripts pip would remove from the
@@ -351,7 +387,7 @@ func (p *planner) otherOwners(dirs []string) map[string]string {
 			continue
 		}
 		done[dir] = true
-		dists, err := List(dir, &FindOptions{FS: p.f.FS(), Windows: p.f.Windows()})
+		dists, err := distInfos(p.f, dir)
 		if err != nil {
 			continue
 		}
@@ -359,9 +395,10 @@ func (p *planner) otherOwners(dirs []string) map[string]string {
 			if d.DistInfo == p.dist.DistInfo {
 				continue
 			}
+			d.read(p.f)
 			for _, e := range d.Record {
 				loc := (&planner{f: p.f, dist: d}).location(e.Path)
-				if real, err := p.f.ResolveParent(loc); err == nil {
+				if real, err := p.cache.ResolveParent(loc); err == nil {
 					if _, taken := owners[real]; !taken {
 						owners[real] = d.Name + " " + d.Version
 					}
@@ -376,14 +413,11 @@ func (p *planner) otherOwners(dirs []string) map[string]string {
 // files are gone, deepest first, up to but never including a scheme
 // directory, and only inside the scheme.
 func (p *planner) findEmptyDirs() {
-	removed := map[string]bool{}
-	for _, r := range p.plan.Remove {
-		removed[r] = true
-	}
+	removed := maps.Clone(p.removing)
 	candidates := map[string]bool{}
 	for _, r := range p.plan.Remove {
-		for dir := p.f.Dir(r); !p.isRoot(dir) && dir != p.f.Dir(dir); dir = p.f.Dir(dir) {
-			if _, inside, _ := p.bounds.Contains(dir); !inside {
+		for dir := p.f.Parent(r); !p.isRoot(dir) && dir != p.f.Parent(dir) && !candidates[dir]; dir = p.f.Parent(dir) {
+			if _, inside := p.bounds.ContainsResolved(dir); !inside {
 				break
 			}
 			candidates[dir] = true
@@ -401,13 +435,13 @@ func (p *planner) findEmptyDirs() {
 		return dirs[i] < dirs[j]
 	})
 	for _, dir := range dirs {
-		entries, err := p.f.ReadDir(dir)
-		if err != nil {
+		names := p.cache.Names(dir)
+		if names == nil {
 			continue
 		}
 		empty := true
-		for _, e := range entries {
-			if !removed[p.f.Join(dir, e.Name())] {
+		for name := range names {
+			if !removed[p.f.Child(dir, name)] {
 				empty = false
 				break
 			}

@@ -21,6 +21,7 @@ type Bounds struct {
 
 type bound struct {
 	key, dir string // dir resolved
+	prefix   string // dir with a final separator, lower-cased on Windows
 }
 
 // BoundsOptions say where to read the filesystem: FS rooted at "/" (or a
@@ -48,7 +49,11 @@ func NewBounds(paths Paths, opts *BoundsOptions) (*Bounds, error) {
 		if err != nil {
 			return nil, fmt.Errorf("scheme: %s directory %s: %w", key, p, err)
 		}
-		b.dirs = append(b.dirs, bound{key, real})
+		prefix := strings.TrimRight(real, `/\`) + f.Sep()
+		if f.Windows() {
+			prefix = strings.ToLower(prefix)
+		}
+		b.dirs = append(b.dirs, bound{key, real, prefix})
 	}
 	// The most specific directory names a path: purelib before data.
 	slices.SortFunc(b.dirs, func(x, y bound) int {
@@ -74,12 +79,22 @@ func (b *Bounds) Contains(p string) (key string, inside bool, err error) {
 	if err != nil {
 		return "", false, err
 	}
+	key, inside = b.ContainsResolved(real)
+	return key, inside, nil
+}
+
+// ContainsResolved is Contains for a path whose parents are already
+// resolved, as Resolve returns it; it reads nothing.
+func (b *Bounds) ContainsResolved(real string) (key string, inside bool) {
+	if b.f.Windows() {
+		real = strings.ToLower(real)
+	}
 	for _, d := range b.dirs {
-		if b.within(real, d.dir) {
-			return d.key, true, nil
+		if strings.HasPrefix(real, d.prefix) || real+b.f.Sep() == d.prefix {
+			return d.key, true
 		}
 	}
-	return "", false, nil
+	return "", false
 }
 
 // Resolve returns p with its parents' links resolved, as Contains compares
@@ -89,21 +104,4 @@ func (b *Bounds) Resolve(p string) (string, error) {
 		return "", fmt.Errorf("scheme: empty bounds")
 	}
 	return b.f.ResolveParent(p)
-}
-
-func (b *Bounds) within(p, dir string) bool {
-	if b.f.Windows() {
-		p, dir = strings.ToLower(p), strings.ToLower(dir)
-	}
-	if p == dir {
-		return true
-	}
-	sep := "/"
-	if b.f.Windows() {
-		sep = `\`
-	}
-	if !strings.HasSuffix(dir, sep) {
-		dir += sep
-	}
-	return strings.HasPrefix(p, dir)
 }

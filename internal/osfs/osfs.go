@@ -26,6 +26,7 @@ type FS struct {
 	fsys    fs.FS
 	windows bool
 	volume  string // "C:" on Windows; "" on POSIX
+	host    bool   // fsys is the host's own: paths may go to the os package directly
 }
 
 // New returns an FS over fsys, whose root is "/" (POSIX) or volume (for
@@ -37,11 +38,15 @@ func New(fsys fs.FS, windows bool, volume string) *FS {
 // Host returns the host's filesystem, rooted at "/" or, on Windows, at the
 // volume of p.
 func Host(p string) *FS {
+	var f *FS
 	if runtime.GOOS == "windows" {
 		vol := filepath.VolumeName(p)
-		return New(os.DirFS(vol+`\`), true, vol)
+		f = New(os.DirFS(vol+`\`), true, vol)
+	} else {
+		f = New(os.DirFS("/"), false, "")
 	}
-	return New(os.DirFS("/"), false, "")
+	f.host = true
+	return f
 }
 
 // For returns the FS a caller's options describe: the host's filesystem
@@ -125,6 +130,15 @@ func (f *FS) Base(p string) string {
 	}
 	return p
 }
+
+// Sep returns the path separator of the flavour.
+func (f *FS) Sep() string { return f.sep() }
+
+// Child joins a clean path and a name without cleaning again.
+func (f *FS) Child(dir, name string) string { return f.child(dir, name) }
+
+// Parent is Dir for a clean absolute path, without cleaning again.
+func (f *FS) Parent(p string) string { return f.parent(p) }
 
 func (f *FS) sep() string {
 	if f.windows {
@@ -257,6 +271,15 @@ var ErrLinkLoop = errors.New("too many levels of symbolic links")
 // as it is while the rest is still resolved. An error is returned only for
 // a loop or a path that is not absolute.
 func (f *FS) RealPath(p string) (string, error) {
+	return f.realPath(p, func(q string) (bool, error) {
+		info, err := f.lstat(q)
+		return err == nil && info.Mode()&fs.ModeSymlink != 0, nil
+	}, f.readlink)
+}
+
+// realPath resolves p with isLink and readlink probing paths whose parents
+// are resolved.
+func (f *FS) realPath(p string, isLink func(string) (bool, error), readlink func(string) (string, error)) (string, error) {
 	if !f.IsAbs(p) {
 		return "", &fs.PathError{Op: "realpath", Path: p, Err: ErrOutside}
 	}
@@ -272,12 +295,15 @@ func (f *FS) RealPath(p string) (string, error) {
 		elem := todo[0]
 		todo = todo[1:]
 		if elem == ".." {
-			done = f.Dir(done)
+			done = f.parent(done)
 			continue
 		}
-		next := f.Join(done, elem)
-		info, err := f.lstat(next)
-		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		next := f.child(done, elem)
+		link, err := isLink(next)
+		if err != nil {
+			return "", err
+		}
+		if !link {
 			// Like Python's realpath, a component that does not exist is
 			// taken as it is, and the components after it are still
 			// resolved: "missing/../link" still follows link.
@@ -287,7 +313,7 @@ func (f *FS) RealPath(p string) (string, error) {
 		if links++; links > maxLinks {
 			return "", &fs.PathError{Op: "realpath", Path: p, Err: ErrLinkLoop}
 		}
-		target, err := f.readlink(next)
+		target, err := readlink(next)
 		if err != nil {
 			return "", err
 		}
@@ -303,6 +329,27 @@ func (f *FS) RealPath(p string) (string, error) {
 		}
 	}
 	return done, nil
+}
+
+// child joins a clean path and one element without cleaning again.
+func (f *FS) child(dir, elem string) string {
+	if strings.HasSuffix(dir, f.sep()) {
+		return dir + elem
+	}
+	return dir + f.sep() + elem
+}
+
+// parent is Dir for a clean absolute path, without cleaning again.
+func (f *FS) parent(p string) string {
+	i := strings.LastIndexAny(p, f.seps())
+	vol, _ := splitVolume(p)
+	if !f.windows {
+		vol = ""
+	}
+	if i <= len(vol) {
+		return p[:min(len(p), len(vol)+1)]
+	}
+	return p[:i]
 }
 
 // splitPath splits a path into its components, dropping the root and "."

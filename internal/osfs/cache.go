@@ -1,0 +1,132 @@
+// Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
+
+package osfs
+
+import (
+	"io/fs"
+	"os"
+	"strings"
+)
+
+// Cache answers what FS answers about many paths at one moment (types,
+// resolution, directory contents) while reading each directory once. It
+// lists a directory on first use and answers from the listing afterwards,
+// so resolving thousands of paths in the same trees costs one ReadDir per
+// directory instead of an lstat per path component. It assumes the trees do
+// not change while it is used, and is not safe for concurrent use.
+type Cache struct {
+	f        *FS
+	listings map[string]map[string]fs.FileMode // resolved directory → name → type; nil when unreadable
+	targets  map[string]string                  // resolved link → target
+	real     map[string]string                  // path as given → RealPath
+}
+
+// NewCache returns an empty Cache over f.
+func (f *FS) NewCache() *Cache {
+	return &Cache{f: f, listings: map[string]map[string]fs.FileMode{}, targets: map[string]string{}, real: map[string]string{}}
+}
+
+// FS returns the filesystem the cache reads.
+func (c *Cache) FS() *FS { return c.f }
+
+// Names returns the entries of the resolved directory dir, name to type,
+// or nil when it cannot be read. The map must not be changed.
+func (c *Cache) Names(dir string) map[string]fs.FileMode {
+	if m, ok := c.listings[dir]; ok {
+		return m
+	}
+	var m map[string]fs.FileMode
+	var entries []fs.DirEntry
+	var err error
+	if c.f.host {
+		entries, err = os.ReadDir(dir) // no fs.FS layers: the hot path of planning
+	} else if name, nerr := c.f.name(dir); nerr == nil {
+		entries, err = fs.ReadDir(c.f.fsys, name)
+	} else {
+		err = nerr
+	}
+	if err == nil {
+		m = make(map[string]fs.FileMode, len(entries))
+		for _, e := range entries {
+			m[e.Name()] = e.Type()
+		}
+	}
+	c.listings[dir] = m
+	return m
+}
+
+// Type returns the type of the resolved path p (a final link is not
+// followed) and whether it exists.
+func (c *Cache) Type(p string) (fs.FileMode, bool) {
+	dir, base := c.f.splitLast(p)
+	if base == "" {
+		return fs.ModeDir, true // a root
+	}
+	dir = c.trimSep(dir)
+	if m := c.Names(dir); m != nil {
+		t, ok := m[base]
+		return t, ok
+	}
+	info, err := c.f.lstat(p) // an unreadable directory may still be searchable
+	if err != nil {
+		return 0, false
+	}
+	return info.Mode().Type(), true
+}
+
+// trimSep drops the separator splitLast leaves after a directory, except
+// after a root.
+func (c *Cache) trimSep(dir string) string {
+	if len(dir) > 1 && !(c.f.windows && strings.HasSuffix(dir, `:\`)) {
+		return dir[:len(dir)-1]
+	}
+	return dir
+}
+
+// RealPath is FS.RealPath answered from the cache.
+func (c *Cache) RealPath(p string) (string, error) {
+	if r, ok := c.real[p]; ok {
+		return r, nil
+	}
+	// Most paths are a known directory plus a name that is no link: resolve
+	// the parent (remembered) and check the one name.
+	if dir, base := c.f.splitLast(p); base != "" && base != "." && base != ".." && dir != "" {
+		if realDir, err := c.RealPath(c.trimSep(dir)); err == nil && c.f.IsAbs(realDir) && realDir != p {
+			child := c.f.child(realDir, base)
+			if t, ok := c.Type(child); !ok || t&fs.ModeSymlink == 0 {
+				c.real[p] = child
+				return child, nil
+			}
+		}
+	}
+	r, err := c.f.realPath(p, func(q string) (bool, error) {
+		t, ok := c.Type(q)
+		return ok && t&fs.ModeSymlink != 0, nil
+	}, func(q string) (string, error) {
+		if t, ok := c.targets[q]; ok {
+			return t, nil
+		}
+		t, err := c.f.readlink(q)
+		if err == nil {
+			c.targets[q] = t
+		}
+		return t, err
+	})
+	if err == nil {
+		c.real[p] = r
+	}
+	return r, err
+}
+
+// ResolveParent is FS.ResolveParent answered from the cache.
+func (c *Cache) ResolveParent(p string) (string, error) {
+	dir, base := c.f.splitLast(p)
+	if p == "" || base == "." || base == ".." || strings.ContainsAny(p[len(p)-1:], c.f.seps()) {
+		return c.RealPath(p)
+	}
+	realDir, err := c.RealPath(c.trimSep(dir))
+	if err != nil {
+		return "", err
+	}
+	return c.f.child(realDir, base), nil
+}

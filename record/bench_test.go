@@ -1,0 +1,59 @@
+// Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
+
+package record_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/pep668/pep668/record"
+	"github.com/pep668/pep668/scheme"
+)
+
+// cfnLintVenv copies cfn-lint (8,754 RECORD rows) from pyenv's CPython 3.11
+// into a venv-shaped tree and returns the distribution and the scheme.
+func cfnLintVenv(b *testing.B) (*record.Distribution, scheme.Paths) {
+	b.Helper()
+	_, site := reference(b)
+	src, err := record.Find("cfn-lint", []string{site}, nil)
+	if err != nil {
+		b.Skip(err)
+	}
+	root := b.TempDir()
+	sp := filepath.Join(root, "venv", "lib", "python3.11", "site-packages")
+	copyDist(b, src, sp)
+	dist, err := record.Find("cfn-lint", []string{sp}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	v := filepath.Join(root, "venv")
+	return dist, scheme.Paths{
+		"stdlib": "/usr/lib/python3.11", "platstdlib": filepath.Join(v, "lib", "python3.11"),
+		"purelib": sp, "platlib": sp, "include": "/usr/include/python3.11", "platinclude": "/usr/include/python3.11",
+		"scripts": filepath.Join(v, "bin"), "data": v,
+	}
+}
+
+// BenchmarkPlanCfnLint plans the uninstall of a real, large distribution.
+func BenchmarkPlanCfnLint(b *testing.B) {
+	dist, paths := cfnLintVenv(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := record.NewPlan(dist, paths, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(dist.Record)), "ns/row")
+}
+
+// BenchmarkLstatFloor is the least any plan must do: lstat every path.
+func BenchmarkLstatFloor(b *testing.B) {
+	dist, _ := cfnLintVenv(b)
+	for b.Loop() {
+		for _, e := range dist.Record {
+			os.Lstat(filepath.Join(dist.SiteDir, e.Path))
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(dist.Record)), "ns/row")
+}
