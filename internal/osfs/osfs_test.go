@@ -157,3 +157,51 @@ func TestMissingThenLink(t *testing.T) {
 		}
 	}
 }
+
+// TestCacheAgreesWithFS checks that the cache answers exactly as FS does,
+// for every path of trees with links, "..", loops and missing parts.
+func TestCacheAgreesWithFS(t *testing.T) {
+	fsys := fstest.MapFS{
+		"usr/bin/python3.11":        {},
+		"usr/bin/python3":           link("python3.11"),
+		"venv/bin/python":           link("/usr/bin/python3"),
+		"linked":                    link("/venv"),
+		"rel/up":                    link("../usr/bin"),
+		"loop/a":                    link("b"),
+		"loop/b":                    link("a"),
+		"site/out":                  link("/etc"),
+		"site/pkg/__pycache__":      link("/elsewhere/cache"),
+		"elsewhere/cache/m.pyc":     {},
+		"etc/passwd":                {},
+		"a/up":                      link("/b/c/../../etc"),
+		"b/c":                       {Mode: fs.ModeDir},
+		"dangling":                  link("/nowhere"),
+	}
+	paths := []string{"/", "/usr/bin/python3", "/venv/bin/python", "/linked/bin/python", "/rel/up/python3",
+		"/loop/a", "/loop/a/x", "/site/out/passwd", "/site/missing/../out/passwd", "/site/pkg/__pycache__/m.pyc",
+		"/a/up/passwd", "/dangling", "/dangling/x", "/usr/bin/", "/linked/", "/linked/..", "/nope/x/../../usr",
+		"/venv/bin/../bin/python"}
+	f := New(fsys, false, "")
+	c := f.NewCache()
+	for round := 0; round < 2; round++ { // the second round is answered from memory
+		for _, p := range paths {
+			want, wantErr := f.RealPath(p)
+			got, gotErr := c.RealPath(p)
+			if got != want || (gotErr == nil) != (wantErr == nil) {
+				t.Errorf("Cache.RealPath(%q) = %q, %v; FS gives %q, %v", p, got, gotErr, want, wantErr)
+			}
+			want, wantErr = f.ResolveParent(p)
+			got, gotErr = c.ResolveParent(p)
+			if got != want || (gotErr == nil) != (wantErr == nil) {
+				t.Errorf("Cache.ResolveParent(%q) = %q, %v; FS gives %q, %v", p, got, gotErr, want, wantErr)
+			}
+			if real, err := f.ResolveParent(p); err == nil {
+				info, lerr := f.Lstat(real)
+				typ, ok := c.Type(real)
+				if ok != (lerr == nil) || (ok && typ != info.Mode().Type()) {
+					t.Errorf("Cache.Type(%q) = %v, %v; Lstat gives %v", real, typ, ok, lerr)
+				}
+			}
+		}
+	}
+}
