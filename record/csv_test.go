@@ -5,6 +5,7 @@ package record
 import (
 	"encoding/json"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -37,7 +38,7 @@ func TestCSVMatchesPython(t *testing.T) {
 			if fields == nil {
 				fields = []string{} // Python yields [] for a blank line
 			}
-			rows = append(rows, fields)
+			rows = append(rows, slices.Clone(fields)) // next reuses its slice
 		}
 		if diff := cmp.Diff(c.Rows, rows, cmpopts.EquateEmpty()); diff != "" {
 			t.Errorf("rows of %q mismatch (-python +Go):\n%s", c.Input, diff)

@@ -96,8 +96,9 @@ func Parse(name string, data []byte) ([]Entry, error) {
 	if i := pystr.InvalidUTF8(data); i >= 0 {
 		return nil, &ParseError{Path: name, Line: pystr.LineOf(data, i), Err: ErrEncoding}
 	}
-	var entries []Entry
-	r := csvReader{text: string(data)}
+	text := string(data)
+	entries := make([]Entry, 0, strings.Count(text, "\n")+1)
+	r := csvReader{text: text}
 	for {
 		fields, line, ok := r.next()
 		if !ok {
@@ -119,7 +120,10 @@ func entry(fields []string) (Entry, error) {
 	if len(fields) != 3 {
 		return Entry{}, fmt.Errorf("%w, got %d", ErrFieldCount, len(fields))
 	}
-	e := Entry{Path: strings.ReplaceAll(fields[0], `\`, "/"), Size: -1}
+	e := Entry{Path: fields[0], Size: -1}
+	if strings.IndexByte(e.Path, '\\') >= 0 {
+		e.Path = strings.ReplaceAll(e.Path, `\`, "/")
+	}
 	if e.Path == "" {
 		return Entry{}, ErrEmptyPath
 	}
@@ -180,9 +184,10 @@ func Verify(e Entry, r io.Reader) error {
 // csvReader splits text into rows as Python's csv.reader does for a file
 // opened with newline=” in the default (excel) dialect.
 type csvReader struct {
-	text string
-	pos  int
-	line int // lines started so far
+	text   string
+	pos    int
+	line   int      // lines started so far
+	fields []string // reused between rows
 }
 
 const (
@@ -194,12 +199,40 @@ const (
 )
 
 // next returns the next row, the line it starts on, and false at the end.
+// The row's slice is reused by the following call.
 func (r *csvReader) next() (fields []string, line int, ok bool) {
 	if r.pos >= len(r.text) {
 		return nil, 0, false
 	}
 	r.line++
 	line = r.line
+	// Fast path: a line without quotes is its fields, cut out of the text.
+	if end := strings.IndexAny(r.text[r.pos:], "\"\r\n"); end < 0 || r.text[r.pos+end] != '"' {
+		if end < 0 {
+			end = len(r.text) - r.pos
+		}
+		row := r.text[r.pos : r.pos+end]
+		r.pos += end
+		if r.pos < len(r.text) { // skip the line break, CRLF as one
+			if r.text[r.pos] == '\r' && r.pos+1 < len(r.text) && r.text[r.pos+1] == '\n' {
+				r.pos++
+			}
+			r.pos++
+		}
+		if row == "" {
+			return nil, line, true // a blank line
+		}
+		r.fields = r.fields[:0]
+		for {
+			i := strings.IndexByte(row, ',')
+			if i < 0 {
+				r.fields = append(r.fields, row)
+				return r.fields, line, true
+			}
+			r.fields = append(r.fields, row[:i])
+			row = row[i+1:]
+		}
+	}
 	var field strings.Builder
 	state := startRecord
 	save := func() {
