@@ -157,6 +157,7 @@ func NewPlan(dist *Distribution, paths scheme.Paths, opts *PlanOptions) (*Plan, 
 	}
 	p.owners = p.otherOwners(append(o.Others, paths[scheme.Purelib], paths[scheme.Platlib]))
 
+	p.prefetch()
 	for _, e := range dist.Record {
 		p.addEntry(e)
 	}
@@ -192,6 +193,28 @@ func (p *planner) location(entry string) string {
 		sep = `\`
 	}
 	return strings.TrimRight(p.dist.SiteDir, sep) + sep + entry // not cleaned: ".." must meet the real parents
+}
+
+// prefetch lists, concurrently, the directories the entries name and their
+// __pycache__ directories, as written: for the usual tree without links
+// they are the resolved directories the plan looks up.
+func (p *planner) prefetch() {
+	seen := map[string]bool{}
+	var dirs []string
+	add := func(d string) {
+		if !seen[d] {
+			seen[d] = true
+			dirs = append(dirs, d)
+		}
+	}
+	for _, e := range p.dist.Record {
+		dir := p.f.Clean(p.f.Parent(p.location(e.Path)))
+		add(dir)
+		if strings.HasSuffix(e.Path, ".py") {
+			add(p.f.Child(dir, "__pycache__"))
+		}
+	}
+	p.cache.Prefetch(dirs)
 }
 
 func (p *planner) addEntry(e Entry) {

@@ -5,6 +5,7 @@ package osfs
 import (
 	"io/fs"
 	"os"
+	"runtime"
 	"strings"
 )
 
@@ -129,4 +130,51 @@ func (c *Cache) ResolveParent(p string) (string, error) {
 		return "", err
 	}
 	return c.f.child(realDir, base), nil
+}
+
+// Prefetch lists the resolved directories dirs ahead of use, several at a
+// time: listing is mostly waiting for the kernel, so concurrent listings
+// overlap. Only the host's filesystem is listed concurrently. Directories
+// already listed are skipped.
+func (c *Cache) Prefetch(dirs []string) {
+	if !c.f.host {
+		return
+	}
+	todo := make([]string, 0, len(dirs))
+	for _, d := range dirs {
+		if _, ok := c.listings[d]; !ok {
+			todo = append(todo, d)
+		}
+	}
+	type result struct {
+		dir string
+		m   map[string]fs.FileMode
+	}
+	jobs := make(chan string)
+	results := make(chan result)
+	workers := 2 * runtime.GOMAXPROCS(0)
+	for range workers {
+		go func() {
+			for dir := range jobs {
+				var m map[string]fs.FileMode
+				if entries, err := os.ReadDir(dir); err == nil {
+					m = make(map[string]fs.FileMode, len(entries))
+					for _, e := range entries {
+						m[e.Name()] = e.Type()
+					}
+				}
+				results <- result{dir, m}
+			}
+		}()
+	}
+	go func() {
+		for _, d := range todo {
+			jobs <- d
+		}
+		close(jobs)
+	}()
+	for range todo {
+		r := <-results
+		c.listings[r.dir] = r.m
+	}
 }

@@ -1,0 +1,205 @@
+// Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
+
+// Command compare times this module against pip on the same machine, in
+// one run, and prints the ratios as a Markdown table:
+//
+//  1. the whole `pep668 check --python /usr/bin/python3.11` process against
+//     a process running pip's check_externally_managed() with that
+//     interpreter (start-up included, as users feel it);
+//  2. planning the uninstall of cfn-lint (copied into a fresh venv) in
+//     process, against pip's UninstallPathSet.from_dist() plus
+//     compress_for_rename() timed inside Python (imports excluded);
+//  3. the same plan against the floor: a bare loop that lstats every
+//     RECORD path;
+//  4. RECORD parsing throughput.
+//
+// It needs the team's machine: Debian's python3.11 and pyenv's CPython 3.11
+// with pip and cfn-lint. Run it with internal/bench/compare.sh.
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/pep668/pep668/record"
+	"github.com/pep668/pep668/scheme"
+)
+
+func main() {
+	rounds := flag.Int("rounds", 20, "timed rounds of each measurement; the median is reported")
+	pep668Bin := flag.String("pep668", "", "the pep668 command to time (built by compare.sh)")
+	debian := flag.String("debian-python", "/usr/bin/python3.11", "Debian's python3.11")
+	pyenv := flag.String("pyenv-python", filepath.Join(os.Getenv("HOME"), ".pyenv/versions/3.11.7/bin/python3.11"), "pyenv's CPython 3.11 with pip and cfn-lint")
+	flag.Parse()
+	if err := run(*rounds, *pep668Bin, *debian, *pyenv); err != nil {
+		fmt.Fprintln(os.Stderr, "compare:", err)
+		os.Exit(1)
+	}
+}
+
+func median(d []time.Duration) time.Duration {
+	slices.Sort(d)
+	return d[len(d)/2]
+}
+
+func timeIt(rounds int, f func() error) (time.Duration, error) {
+	var d []time.Duration
+	for range rounds {
+		start := time.Now()
+		if err := f(); err != nil {
+			return 0, err
+		}
+		d = append(d, time.Since(start))
+	}
+	return median(d), nil
+}
+
+const pipCheck = `
+from pip._internal.utils.misc import check_externally_managed
+from pip._internal.exceptions import ExternallyManagedEnvironment
+try:
+    check_externally_managed()
+except ExternallyManagedEnvironment:
+    pass
+`
+
+func run(rounds int, bin, debian, pyenv string) error {
+	type row struct {
+		what, ours, theirs, ratio, target string
+	}
+	var rows []row
+	ms := func(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }
+
+	// 1. check, whole processes.
+	ourCheck, err := timeIt(rounds, func() error {
+		err := exec.Command(bin, "check", "--python", debian).Run()
+		if e, ok := err.(*exec.ExitError); ok && e.ExitCode() == 1 {
+			return nil // externally managed, as expected
+		}
+		return fmt.Errorf("pep668 check: %v", err)
+	})
+	if err != nil {
+		return err
+	}
+	pipCheckTime, err := timeIt(rounds, func() error {
+		return exec.Command(debian, "-c", pipCheck).Run()
+	})
+	if err != nil {
+		return fmt.Errorf("pip's check: %w", err)
+	}
+	rows = append(rows, row{"`check` of Debian's python3.11, whole process", ms(ourCheck), ms(pipCheckTime),
+		fmt.Sprintf("%.0f× faster", float64(pipCheckTime)/float64(ourCheck)), "≥ 30×"})
+
+	// 2 and 3. planning cfn-lint in a fresh venv.
+	site := filepath.Join(filepath.Dir(filepath.Dir(pyenv)), "lib", "python3.11", "site-packages")
+	src, err := record.Find("cfn-lint", []string{site}, nil)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "pep668-compare-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	venvDir := filepath.Join(tmp, "venv")
+	if out, err := exec.Command(pyenv, "-m", "venv", "--without-pip", venvDir).CombinedOutput(); err != nil {
+		return fmt.Errorf("venv: %v: %s", err, out)
+	}
+	sp := filepath.Join(venvDir, "lib", "python3.11", "site-packages")
+	for _, e := range src.Record {
+		if err := copyFile(filepath.Join(site, e.Path), filepath.Join(sp, e.Path)); err != nil && !os.IsNotExist(err) {
+			return err
+		}
+	}
+	in, _, err := scheme.Resolve(filepath.Join(venvDir, "bin", "python"), nil)
+	if err != nil {
+		return err
+	}
+	name, paths, err := in.DefaultPaths()
+	if err != nil {
+		return err
+	}
+	var plan *record.Plan
+	ourPlan, err := timeIt(rounds, func() error {
+		dist, err := record.Find("cfn-lint", []string{paths[scheme.Purelib]}, nil)
+		if err != nil {
+			return err
+		}
+		plan, err = record.NewPlan(dist, paths, &record.PlanOptions{SchemeName: name})
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	dist, _ := record.Find("cfn-lint", []string{sp}, nil)
+	floor, _ := timeIt(rounds, func() error {
+		for _, e := range dist.Record {
+			os.Lstat(filepath.Join(dist.SiteDir, e.Path))
+		}
+		return nil
+	})
+	here, _ := os.Getwd()
+	out, err := exec.Command(filepath.Join(venvDir, "bin", "python"), filepath.Join(here, "internal", "bench", "pip_plan.py"),
+		site, "cfn-lint", fmt.Sprint(rounds)).Output()
+	if err != nil {
+		return fmt.Errorf("pip_plan.py: %w", err)
+	}
+	var pip struct {
+		Paths  int     `json:"paths"`
+		Median float64 `json:"median"`
+	}
+	if err := json.Unmarshal(out, &pip); err != nil {
+		return err
+	}
+	pipPlan := time.Duration(pip.Median * float64(time.Second))
+	rows = append(rows,
+		row{fmt.Sprintf("plan the uninstall of cfn-lint (%d RECORD rows; pep668 plans %d files, %d directories; pip %d paths)",
+			len(dist.Record), len(plan.Remove), len(plan.RemoveDirs), pip.Paths), ms(ourPlan), ms(pipPlan),
+			fmt.Sprintf("%.1f× faster", float64(pipPlan)/float64(ourPlan)), "≥ 30×"},
+		row{"the same plan against the floor (lstat of every RECORD path)", ms(ourPlan), ms(floor),
+			fmt.Sprintf("%.2f× the floor", float64(ourPlan)/float64(floor)), "≤ 2×"})
+
+	// 4. RECORD parsing.
+	data, err := os.ReadFile(filepath.Join(dist.DistInfo, "RECORD"))
+	if err != nil {
+		return err
+	}
+	parse, _ := timeIt(rounds*10, func() error { _, err := record.Parse("RECORD", data); return err })
+	rows = append(rows, row{"parse cfn-lint's RECORD", ms(parse), "", fmt.Sprintf("%.0f MB/s", float64(len(data))/parse.Seconds()/1e6), "≥ 150 MB/s"})
+
+	fmt.Printf("Median of %d rounds, one run, same machine.\n\n", rounds)
+	fmt.Println("| measurement | pep668 | pip | result | target |")
+	fmt.Println("|---|---|---|---|---|")
+	for _, r := range rows {
+		fmt.Printf("| %s | %s | %s | %s | %s |\n", r.what, r.ours, r.theirs, r.ratio, r.target)
+	}
+	return nil
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return err
+	}
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
