@@ -97,3 +97,23 @@ func FuzzPlan(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNormalizeName checks PyPA name normalisation: idempotent, lower case,
+// no run of separators, and the same for every spelling of one name.
+func FuzzNormalizeName(f *testing.F) {
+	for _, s := range []string{"cfn_lint", "CFN-Lint", "zope.interface", "a__b--c..d", "", "-", "Ünïcode_Name"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		n := record.NormalizeName(name)
+		if record.NormalizeName(n) != n {
+			t.Fatalf("NormalizeName(%q) = %q is not a fixed point", name, n)
+		}
+		if strings.ContainsAny(n, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_.") || strings.Contains(n, "--") {
+			t.Fatalf("NormalizeName(%q) = %q", name, n)
+		}
+		if alt := strings.NewReplacer("-", "_", ".", "-").Replace(strings.ToUpper(name)); record.NormalizeName(alt) != record.NormalizeName(strings.ToUpper(name)) {
+			t.Fatalf("spellings of %q normalise differently", name)
+		}
+	})
+}
