@@ -18,8 +18,8 @@ import (
 type Cache struct {
 	f        *FS
 	listings map[string]map[string]fs.FileMode // resolved directory → name → type; nil when unreadable
-	targets  map[string]string                  // resolved link → target
-	real     map[string]string                  // path as given → RealPath
+	targets  map[string]string                 // resolved link → target
+	real     map[string]string                 // path as given → RealPath
 }
 
 // NewCache returns an empty Cache over f.

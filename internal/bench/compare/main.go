@@ -202,4 +202,3 @@ func copyFile(from, to string) error {
 	}
 	return out.Close()
 }
-
