@@ -36,7 +36,14 @@ func (c *Cache) Names(dir string) map[string]fs.FileMode {
 	if m, ok := c.listings[dir]; ok {
 		return m
 	}
-	var m map[string]fs.FileMode
+	m := c.list(dir)
+	c.listings[dir] = m
+	return m
+}
+
+// list reads the resolved directory dir: name to type, or nil. It touches
+// no cache state, so Prefetch may run it concurrently.
+func (c *Cache) list(dir string) map[string]fs.FileMode {
 	var entries []fs.DirEntry
 	var err error
 	if c.f.host {
@@ -46,13 +53,13 @@ func (c *Cache) Names(dir string) map[string]fs.FileMode {
 	} else {
 		err = nerr
 	}
-	if err == nil {
-		m = make(map[string]fs.FileMode, len(entries))
-		for _, e := range entries {
-			m[e.Name()] = e.Type()
-		}
+	if err != nil {
+		return nil
 	}
-	c.listings[dir] = m
+	m := make(map[string]fs.FileMode, len(entries))
+	for _, e := range entries {
+		m[e.Name()] = e.Type()
+	}
 	return m
 }
 
@@ -156,14 +163,7 @@ func (c *Cache) Prefetch(dirs []string) {
 	for range workers {
 		go func() {
 			for dir := range jobs {
-				var m map[string]fs.FileMode
-				if entries, err := os.ReadDir(dir); err == nil {
-					m = make(map[string]fs.FileMode, len(entries))
-					for _, e := range entries {
-						m[e.Name()] = e.Type()
-					}
-				}
-				results <- result{dir, m}
+				results <- result{dir, c.list(dir)}
 			}
 		}()
 	}
