@@ -48,7 +48,7 @@ func (c *Cache) list(dir string) map[string]fs.FileMode {
 	var err error
 	if c.f.host {
 		entries, err = os.ReadDir(dir) // no fs.FS layers: the hot path of planning
-	} else if name, nerr := c.f.name(dir); nerr == nil {
+	} else if name, nerr := c.f.Name(dir); nerr == nil {
 		entries, err = fs.ReadDir(c.f.fsys, name)
 	} else {
 		err = nerr
@@ -100,7 +100,7 @@ func (c *Cache) RealPath(p string) (string, error) {
 	// the parent (remembered) and check the one name.
 	if dir, base := c.f.splitLast(p); base != "" && base != "." && base != ".." && dir != "" {
 		if realDir, err := c.RealPath(c.trimSep(dir)); err == nil && c.f.IsAbs(realDir) && realDir != p {
-			child := c.f.child(realDir, base)
+			child := c.f.Child(realDir, base)
 			if t, ok := c.Type(child); !ok || t&fs.ModeSymlink == 0 {
 				c.real[p] = child
 				return child, nil
@@ -136,7 +136,7 @@ func (c *Cache) ResolveParent(p string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return c.f.child(realDir, base), nil
+	return c.f.Child(realDir, base), nil
 }
 
 // Prefetch lists the resolved directories dirs ahead of use, several at a

@@ -69,8 +69,10 @@ func (f *FS) Windows() bool { return f.windows }
 // ErrOutside reports a path that is not absolute, or on another volume.
 var ErrOutside = errors.New("path is not absolute on this filesystem's root")
 
-// Clean returns the shortest equivalent of p, lexically, as Python's
-// os.path.normpath does (without resolving links).
+// Clean returns the shortest lexical equivalent of p by the rules of
+// path.Clean, for either flavour. It is for looking files up; it is not
+// Python's os.path.normpath (which keeps a leading "//" on POSIX, among
+// other differences), which the scheme package reproduces.
 func (f *FS) Clean(p string) string {
 	if !f.windows {
 		return path.Clean(p)
@@ -99,7 +101,7 @@ func (f *FS) Join(elem ...string) string {
 		case f.IsAbs(e) || out == "":
 			out = e
 		default:
-			out = out + f.sep() + e
+			out = out + f.Sep() + e
 		}
 	}
 	return f.Clean(out)
@@ -108,18 +110,10 @@ func (f *FS) Join(elem ...string) string {
 // Dir returns all but the last element of p, cleaned.
 func (f *FS) Dir(p string) string {
 	p = f.Clean(p)
-	i := strings.LastIndexAny(p, f.seps())
-	if i < 0 {
+	if !strings.ContainsAny(p, f.seps()) {
 		return "."
 	}
-	vol, _ := splitVolume(p)
-	if !f.windows {
-		vol = ""
-	}
-	if i <= len(vol) {
-		return p[:i+1] // the root
-	}
-	return p[:i]
+	return f.Parent(p)
 }
 
 // Base returns the last element of p.
@@ -132,15 +126,7 @@ func (f *FS) Base(p string) string {
 }
 
 // Sep returns the path separator of the flavour.
-func (f *FS) Sep() string { return f.sep() }
-
-// Child joins a clean path and a name without cleaning again.
-func (f *FS) Child(dir, name string) string { return f.child(dir, name) }
-
-// Parent is Dir for a clean absolute path, without cleaning again.
-func (f *FS) Parent(p string) string { return f.parent(p) }
-
-func (f *FS) sep() string {
+func (f *FS) Sep() string {
 	if f.windows {
 		return `\`
 	}
@@ -154,6 +140,14 @@ func (f *FS) seps() string {
 	return "/"
 }
 
+// splitVol is splitVolume for the flavour: POSIX paths have no volume.
+func (f *FS) splitVol(p string) (vol, rest string) {
+	if !f.windows {
+		return "", p
+	}
+	return splitVolume(p)
+}
+
 func splitVolume(p string) (vol, rest string) {
 	if len(p) >= 2 && p[1] == ':' && ('a' <= p[0]|0x20 && p[0]|0x20 <= 'z') {
 		return p[:2], p[2:]
@@ -165,10 +159,7 @@ func splitVolume(p string) (vol, rest string) {
 func (f *FS) FS() fs.FS { return f.fsys }
 
 // Name returns the fs.FS name of an absolute OS path.
-func (f *FS) Name(p string) (string, error) { return f.name(p) }
-
-// name returns the fs.FS name of an absolute OS path.
-func (f *FS) name(p string) (string, error) {
+func (f *FS) Name(p string) (string, error) {
 	if !f.IsAbs(p) {
 		return "", &fs.PathError{Op: "open", Path: p, Err: ErrOutside}
 	}
@@ -209,7 +200,7 @@ func (f *FS) ResolveParent(p string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return f.Join(realDir, base), nil
+	return f.Child(realDir, base), nil
 }
 
 // splitLast splits p before its last element, without cleaning it: ".."
@@ -224,7 +215,7 @@ func (f *FS) splitLast(p string) (dir, base string) {
 
 // lstat is Lstat for a path whose parents are known to hold no links.
 func (f *FS) lstat(p string) (fs.FileInfo, error) {
-	name, err := f.name(p)
+	name, err := f.Name(p)
 	if err != nil {
 		return nil, err
 	}
@@ -246,7 +237,7 @@ func (f *FS) ReadLink(p string) (string, error) {
 
 // readlink is ReadLink for a path whose parents are known to hold no links.
 func (f *FS) readlink(p string) (string, error) {
-	name, err := f.name(p)
+	name, err := f.Name(p)
 	if err != nil {
 		return "", err
 	}
@@ -283,22 +274,19 @@ func (f *FS) realPath(p string, isLink func(string) (bool, error), readlink func
 	if !f.IsAbs(p) {
 		return "", &fs.PathError{Op: "realpath", Path: p, Err: ErrOutside}
 	}
-	vol, rest := splitVolume(p)
-	if !f.windows {
-		vol, rest = "", p
-	}
+	vol, rest := f.splitVol(p)
 	vol = strings.ToUpper(vol)
 	todo := splitPath(rest)
-	done := vol + f.sep()
+	done := vol + f.Sep()
 	links := 0
 	for len(todo) > 0 {
 		elem := todo[0]
 		todo = todo[1:]
 		if elem == ".." {
-			done = f.parent(done)
+			done = f.Parent(done)
 			continue
 		}
-		next := f.child(done, elem)
+		next := f.Child(done, elem)
 		link, err := isLink(next)
 		if err != nil {
 			return "", err
@@ -318,11 +306,8 @@ func (f *FS) realPath(p string, isLink func(string) (bool, error), readlink func
 			return "", err
 		}
 		if f.IsAbs(target) {
-			vol, rest := splitVolume(target)
-			if !f.windows {
-				vol, rest = "", target
-			}
-			done = strings.ToUpper(vol) + f.sep()
+			vol, rest := f.splitVol(target)
+			done = strings.ToUpper(vol) + f.Sep()
 			todo = append(splitPath(rest), todo...) // raw: ".." in a target is physical too
 		} else {
 			todo = append(splitPath(target), todo...)
@@ -331,21 +316,18 @@ func (f *FS) realPath(p string, isLink func(string) (bool, error), readlink func
 	return done, nil
 }
 
-// child joins a clean path and one element without cleaning again.
-func (f *FS) child(dir, elem string) string {
-	if strings.HasSuffix(dir, f.sep()) {
+// Child joins a clean path and one element without cleaning again.
+func (f *FS) Child(dir, elem string) string {
+	if strings.HasSuffix(dir, f.Sep()) {
 		return dir + elem
 	}
-	return dir + f.sep() + elem
+	return dir + f.Sep() + elem
 }
 
-// parent is Dir for a clean absolute path, without cleaning again.
-func (f *FS) parent(p string) string {
+// Parent is Dir for a clean absolute path, without cleaning again.
+func (f *FS) Parent(p string) string {
 	i := strings.LastIndexAny(p, f.seps())
-	vol, _ := splitVolume(p)
-	if !f.windows {
-		vol = ""
-	}
+	vol, _ := f.splitVol(p)
 	if i <= len(vol) {
 		return p[:min(len(p), len(vol)+1)]
 	}
@@ -391,7 +373,7 @@ func (f *FS) Stat(p string) (fs.FileInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	return f.Lstat(real)
+	return f.lstat(real) // resolved already: no second resolution
 }
 
 // IsFile reports whether p is a regular file, following links, like
@@ -409,11 +391,7 @@ func (f *FS) IsDir(p string) bool {
 
 // ReadFile reads the file p, following links.
 func (f *FS) ReadFile(p string) ([]byte, error) {
-	real, err := f.RealPath(p)
-	if err != nil {
-		return nil, err
-	}
-	name, err := f.name(real)
+	name, err := f.realName(p)
 	if err != nil {
 		return nil, err
 	}
@@ -422,13 +400,19 @@ func (f *FS) ReadFile(p string) ([]byte, error) {
 
 // ReadDir lists the directory p, following links.
 func (f *FS) ReadDir(p string) ([]fs.DirEntry, error) {
-	real, err := f.RealPath(p)
-	if err != nil {
-		return nil, err
-	}
-	name, err := f.name(real)
+	name, err := f.realName(p)
 	if err != nil {
 		return nil, err
 	}
 	return fs.ReadDir(f.fsys, name)
+}
+
+// realName is the fs.FS name of p with every link resolved, so that fsys
+// never has to follow one.
+func (f *FS) realName(p string) (string, error) {
+	real, err := f.RealPath(p)
+	if err != nil {
+		return "", err
+	}
+	return f.Name(real)
 }
