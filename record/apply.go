@@ -86,7 +86,8 @@ type transaction struct {
 
 func (t *transaction) run(o ApplyOptions) error {
 	for i, path := range t.plan.Remove {
-		if err := t.check(path); err != nil {
+		root, err := t.check(path, false)
+		if err != nil {
 			return err
 		}
 		if o.BeforeMove != nil {
@@ -94,7 +95,7 @@ func (t *transaction) run(o ApplyOptions) error {
 				return err
 			}
 		}
-		stash, err := t.stashFor(path)
+		stash, err := t.stashIn(root)
 		if err != nil {
 			return err
 		}
@@ -107,7 +108,10 @@ func (t *transaction) run(o ApplyOptions) error {
 	for _, dir := range t.plan.RemoveDirs {
 		info, err := os.Lstat(dir)
 		if err != nil || !info.IsDir() {
-			continue
+			continue // gone, or now a link or file: not what was planned, left alone
+		}
+		if _, err := t.check(dir, true); err != nil {
+			return err
 		}
 		if err := os.Remove(dir); err != nil {
 			// Not empty any more: something new is there. Leaving it is safe.
@@ -119,25 +123,26 @@ func (t *transaction) run(o ApplyOptions) error {
 	return nil
 }
 
-// check makes sure path is what was planned: a file or link, inside the
-// scheme's directories after its parents are resolved again.
-func (t *transaction) check(path string) error {
+// check makes sure path is what was planned, a directory or else a file or
+// link, inside the scheme's directories once its parents are resolved
+// again, and returns the scheme directory that holds it.
+func (t *transaction) check(path string, isDir bool) (root string, err error) {
 	info, err := os.Lstat(path)
 	if err != nil {
-		return fmt.Errorf("%w: %s: %v", ErrChanged, path, err)
+		return "", fmt.Errorf("%w: %s: %v", ErrChanged, path, err)
 	}
-	if info.IsDir() {
-		return fmt.Errorf("%w: %s is now a directory", ErrChanged, path)
+	if info.IsDir() != isDir {
+		return "", fmt.Errorf("%w: %s is now of another type (%v)", ErrChanged, path, info.Mode().Type())
 	}
 	dir, err := filepath.EvalSymlinks(filepath.Dir(path))
 	if err != nil {
-		return fmt.Errorf("%w: %s: %v", ErrChanged, path, err)
+		return "", fmt.Errorf("%w: %s: %v", ErrChanged, path, err)
 	}
 	real := filepath.Join(dir, filepath.Base(path))
-	if t.root(real) == "" {
-		return fmt.Errorf("%w: %s now resolves to %s, outside the scheme", ErrChanged, path, real)
+	if root = t.root(real); root == "" {
+		return "", fmt.Errorf("%w: %s now resolves to %s, outside the scheme", ErrChanged, path, real)
 	}
-	return nil
+	return root, nil
 }
 
 // root returns the innermost scheme directory holding path, or "".
@@ -151,14 +156,9 @@ func (t *transaction) root(path string) string {
 	return best
 }
 
-// stashFor returns the stash directory for path, made on first use in the
-// scheme directory that holds it, so that moves stay on one filesystem.
-func (t *transaction) stashFor(path string) (string, error) {
-	real, err := filepath.EvalSymlinks(filepath.Dir(path))
-	if err != nil {
-		return "", err
-	}
-	root := t.root(filepath.Join(real, filepath.Base(path)))
+// stashIn returns the stash directory of a scheme directory, made on first
+// use, so that moves stay on one filesystem.
+func (t *transaction) stashIn(root string) (string, error) {
 	if s, ok := t.stashes[root]; ok {
 		return s, nil
 	}

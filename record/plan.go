@@ -145,15 +145,14 @@ func NewPlan(dist *Distribution, paths scheme.Paths, opts *PlanOptions) (*Plan, 
 		return refuse(ErrOutsideScheme, fmt.Sprintf("%s is not inside the directories of scheme %s", dist.DistInfo, o.SchemeName))
 	}
 
-	p := &planner{f: f, cache: f.NewCache(), bounds: bounds, paths: paths, dist: dist, seen: map[string]bool{}, removing: map[string]bool{},
-		bytecode: map[string]map[string][]string{}}
-	p.plan = &Plan{Distribution: dist.Name, Version: dist.Version, DistInfo: dist.DistInfo, Scheme: o.SchemeName, Windows: o.Windows}
-	for _, key := range scheme.PathNames {
-		if dir, ok := paths[key]; ok {
-			if real, err := f.RealPath(dir); err == nil && !slices.Contains(p.plan.Roots, real) {
-				p.plan.Roots = append(p.plan.Roots, real)
-			}
-		}
+	p := &planner{f: f, cache: f.NewCache(), bounds: bounds, dist: dist, seen: map[string]bool{}, removing: map[string]bool{},
+		bytecode: map[string]map[string][]string{}, scripts: paths[scheme.Scripts]}
+	p.plan = &Plan{Distribution: dist.Name, Version: dist.Version, DistInfo: dist.DistInfo, Scheme: o.SchemeName, Windows: o.Windows,
+		Roots: bounds.Dirs()}
+	// For refusal reasons: the scheme's directories as resolved and as written.
+	p.lexicalRoots = slices.Clone(p.plan.Roots)
+	for _, d := range paths {
+		p.lexicalRoots = append(p.lexicalRoots, f.Clean(d))
 	}
 	p.owners = p.otherOwners(append(o.Others, paths[scheme.Purelib], paths[scheme.Platlib]))
 
@@ -173,26 +172,25 @@ type planner struct {
 	removing map[string]bool
 	bytecode map[string]map[string][]string // resolved __pycache__ → module stem → file names
 	bounds   *scheme.Bounds
-	paths    scheme.Paths
+	scripts  string // the scheme's scripts directory
 	dist     *Distribution
-	plan     *Plan
-	seen     map[string]bool   // resolved paths already decided
-	owners   map[string]string // resolved path → another distribution listing it
+	// lexicalRoots are the scheme's directories, resolved and as written.
+	lexicalRoots []string
+	plan         *Plan
+	seen         map[string]bool   // resolved paths already decided
+	owners       map[string]string // resolved path → another distribution listing it
 }
 
-// location joins a RECORD path to the site directory, as an OS path.
-func (p *planner) location(entry string) string {
-	if p.f.Windows() {
+// location joins a RECORD path to the site directory, as an OS path, not
+// cleaned: ".." must meet the real parents.
+func location(f *osfs.FS, siteDir, entry string) string {
+	if f.Windows() {
 		entry = strings.ReplaceAll(entry, "/", `\`)
 	}
-	if p.f.IsAbs(entry) {
+	if f.IsAbs(entry) {
 		return entry
 	}
-	sep := "/"
-	if p.f.Windows() {
-		sep = `\`
-	}
-	return strings.TrimRight(p.dist.SiteDir, sep) + sep + entry // not cleaned: ".." must meet the real parents
+	return f.Child(siteDir, entry)
 }
 
 // prefetch lists, concurrently, the directories the entries name and their
@@ -208,7 +206,7 @@ func (p *planner) prefetch() {
 		}
 	}
 	for _, e := range p.dist.Record {
-		dir := p.f.Clean(p.f.Parent(p.location(e.Path)))
+		dir := p.f.Clean(p.f.Parent(location(p.f, p.dist.SiteDir, e.Path)))
 		add(dir)
 		if strings.HasSuffix(e.Path, ".py") {
 			add(p.f.Child(dir, "__pycache__"))
@@ -218,12 +216,12 @@ func (p *planner) prefetch() {
 }
 
 func (p *planner) addEntry(e Entry) {
-	loc := p.location(e.Path)
+	loc := location(p.f, p.dist.SiteDir, e.Path)
 	real, ok := p.bounded(loc, e.Path)
 	if !ok {
 		return
 	}
-	if !p.consider(real, "") {
+	if !p.consider(real, true) {
 		return
 	}
 	if base, found := strings.CutSuffix(real, ".py"); found {
@@ -245,7 +243,7 @@ func (p *planner) bounded(loc, entry string) (string, bool) {
 	lexical := p.f.Clean(loc)
 	lexicallyInside := p.lexicallyInside(lexical)
 	switch {
-	case p.f.IsAbs(strings.ReplaceAll(entry, "/", p.sep())) && !lexicallyInside:
+	case p.f.IsAbs(strings.ReplaceAll(entry, "/", p.f.Sep())) && !lexicallyInside:
 		p.refuse(real, "an absolute path outside the target scheme")
 	case lexicallyInside:
 		p.refuse(real, fmt.Sprintf("a symlinked parent leads outside the target scheme (%s resolves to %s)", lexical, real))
@@ -262,32 +260,20 @@ func (p *planner) bounded(loc, entry string) (string, bool) {
 // lexicallyInside reports whether path, not resolved, lies in a scheme
 // directory, as written or resolved.
 func (p *planner) lexicallyInside(path string) bool {
-	dirs := slices.Clone(p.plan.Roots)
-	for _, d := range p.paths {
-		dirs = append(dirs, p.f.Clean(d))
-	}
-	for _, d := range dirs {
-		if path == d || strings.HasPrefix(path, strings.TrimRight(d, p.sep())+p.sep()) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(p.lexicalRoots, func(d string) bool { return p.under(path, d) })
 }
 
-func (p *planner) sep() string {
-	if p.f.Windows() {
-		return `\`
-	}
-	return "/"
-}
-
+// extendsRoot reports a path such as /venv2/x for the scheme directory
+// /venv: a string prefix, but not a parent.
 func (p *planner) extendsRoot(path string) bool {
-	for _, root := range p.plan.Roots {
-		if strings.HasPrefix(path, root) && !strings.HasPrefix(path, strings.TrimRight(root, p.sep())+p.sep()) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(p.plan.Roots, func(root string) bool {
+		return strings.HasPrefix(path, root) && !p.under(path, root)
+	})
+}
+
+// under reports whether path is dir or lies in it.
+func (p *planner) under(path, dir string) bool {
+	return path == dir || strings.HasPrefix(path, strings.TrimRight(dir, p.f.Sep())+p.f.Sep())
 }
 
 func (p *planner) refuse(path, reason string) {
@@ -298,9 +284,9 @@ func (p *planner) refuse(path, reason string) {
 }
 
 // consider decides a resolved path inside the scheme: remove, keep (shared),
-// missing, or refused (a directory). why is set for files RECORD does not
-// list. It reports whether the path will be removed.
-func (p *planner) consider(real, why string) bool {
+// missing (reported only when RECORD lists it), or refused (a directory).
+// It reports whether the path will be removed.
+func (p *planner) consider(real string, listed bool) bool {
 	if p.seen[real] {
 		return p.removing[real]
 	}
@@ -308,7 +294,7 @@ func (p *planner) consider(real, why string) bool {
 	typ, exists := p.cache.Type(real)
 	switch {
 	case !exists:
-		if why == "" {
+		if listed {
 			p.plan.Missing = append(p.plan.Missing, real)
 		}
 		return false
@@ -327,18 +313,19 @@ func (p *planner) consider(real, why string) bool {
 
 // addBytecode plans the bytecode of base + ".py".
 func (p *planner) addBytecode(base string) {
-	dir, stem := p.f.Parent(base), base[len(p.f.Parent(base))+1:]
+	dir := p.f.Parent(base)
+	stem := strings.TrimPrefix(base[len(dir):], p.f.Sep())
 	cache := p.f.Child(dir, "__pycache__")
 	if real, err := p.cache.RealPath(cache); err == nil {
 		for _, name := range p.pycIndex(real)[stem] {
 			// __pycache__ may be a link: bound what lies behind it.
 			if pyc, ok := p.bounded(p.f.Child(cache, name), ""); ok {
-				p.consider(pyc, "bytecode")
+				p.consider(pyc, false)
 			}
 		}
 	}
 	for _, ext := range []string{".pyc", ".pyo"} {
-		p.consider(base+ext, "bytecode")
+		p.consider(base+ext, false)
 	}
 }
 
@@ -379,8 +366,7 @@ func isDigits(s string) bool {
 // addScripts plans the entry-point scripts pip would remove from the
 // scheme's scripts directory.
 func (p *planner) addScripts() {
-	bin, ok := p.paths[scheme.Scripts]
-	if !ok {
+	if p.scripts == "" {
 		return
 	}
 	for _, s := range p.dist.Scripts {
@@ -393,9 +379,9 @@ func (p *planner) addScripts() {
 			names = append(names, s.Name+".exe", s.Name+".exe.manifest", script)
 		}
 		for _, n := range names {
-			loc := p.f.Join(bin, n)
+			loc := p.f.Join(p.scripts, n)
 			if real, ok := p.bounded(loc, loc); ok {
-				p.consider(real, "entry-point script")
+				p.consider(real, false)
 			}
 		}
 	}
@@ -420,8 +406,7 @@ func (p *planner) otherOwners(dirs []string) map[string]string {
 			}
 			d.read(p.f)
 			for _, e := range d.Record {
-				loc := (&planner{f: p.f, dist: d}).location(e.Path)
-				if real, err := p.cache.ResolveParent(loc); err == nil {
+				if real, err := p.cache.ResolveParent(location(p.f, d.SiteDir, e.Path)); err == nil {
 					if _, taken := owners[real]; !taken {
 						owners[real] = d.Name + " " + d.Version
 					}
@@ -452,7 +437,7 @@ func (p *planner) findEmptyDirs() {
 	}
 	// Deepest first, so that a parent sees its emptied children.
 	sort.Slice(dirs, func(i, j int) bool {
-		if a, b := strings.Count(dirs[i], p.sep()), strings.Count(dirs[j], p.sep()); a != b {
+		if a, b := strings.Count(dirs[i], p.f.Sep()), strings.Count(dirs[j], p.f.Sep()); a != b {
 			return a > b
 		}
 		return dirs[i] < dirs[j]

@@ -379,3 +379,46 @@ func TestNormalizeName(t *testing.T) {
 		}
 	}
 }
+
+// TestApplyRechecksDirectories swaps, after the last file has been
+// checked, the parent of a directory the plan empties for a link to the
+// outside: the emptied directory there must not be removed.
+func TestApplyRechecksDirectories(t *testing.T) {
+	root, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree{
+		site + "/pkg/sub/a.py":             "a",
+		site + "/zz.py":                    "z",
+		site + "/pkg-1.0.dist-info/RECORD": "pkg/sub/a.py,,\nzz.py,,\n",
+		"outside/sub/":                     "",
+	}.write(t, root)
+	dist, err := record.Find("pkg", []string{filepath.Join(root, site)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := record.NewPlan(dist, venvPaths(root), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg := filepath.Join(root, site, "pkg")
+	if !slices.Contains(plan.RemoveDirs, filepath.Join(pkg, "sub")) {
+		t.Fatalf("the plan does not empty pkg/sub: %v", plan.RemoveDirs)
+	}
+	_, err = record.Apply(plan, &record.ApplyOptions{BeforeMove: func(path string) error {
+		if filepath.Base(path) == "zz.py" { // pkg/sub/a.py is already in the stash
+			if err := os.Rename(pkg, pkg+".moved"); err != nil {
+				return err
+			}
+			return os.Symlink(filepath.Join(root, "outside"), pkg)
+		}
+		return nil
+	}})
+	if !errors.Is(err, record.ErrChanged) {
+		t.Fatalf("Apply through a swapped parent: error %v, want ErrChanged", err)
+	}
+	if info, err := os.Stat(filepath.Join(root, "outside", "sub")); err != nil || !info.IsDir() {
+		t.Errorf("the directory outside the scheme was removed: %v", err)
+	}
+}

@@ -97,6 +97,18 @@ func (b *Bounds) ContainsResolved(real string) (key string, inside bool) {
 	return "", false
 }
 
+// Dirs returns the scheme's directories, resolved and without repeats,
+// innermost first.
+func (b *Bounds) Dirs() []string {
+	var dirs []string
+	for _, d := range b.dirs {
+		if !slices.Contains(dirs, d.dir) {
+			dirs = append(dirs, d.dir)
+		}
+	}
+	return dirs
+}
+
 // Resolve returns p with its parents' links resolved, as Contains compares
 // it.
 func (b *Bounds) Resolve(p string) (string, error) {
