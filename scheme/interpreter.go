@@ -74,6 +74,10 @@ func (i *Interpreter) ConfigVars() (Vars, error) {
 	if err != nil {
 		return nil, err
 	}
+	return i.configVars(t), nil
+}
+
+func (i *Interpreter) configVars(t *Table) Vars {
 	minor := t.Minor
 	v := Vars{
 		"prefix":             t.Clean(i.Prefix),
@@ -95,21 +99,19 @@ func (i *Interpreter) ConfigVars() (Vars, error) {
 	if minor >= 10 {
 		v["py_version_nodot_plat"] = strings.ReplaceAll(i.Winver, ".", "")
 	}
-	if minor >= 13 {
-		v["implementation"], v["implementation_lower"] = "Python", "python"
+	// From 3.13; PyPy's sysconfig has them on every version.
+	if minor >= 13 || i.Vendor == PyPy {
+		impl := "Python"
 		if i.Vendor == PyPy {
-			v["implementation"], v["implementation_lower"] = "PyPy", "pypy"
+			impl = "PyPy"
 		}
+		v["implementation"], v["implementation_lower"] = impl, strings.ToLower(impl)
 		v["abi_thread"] = ""
 		if i.FreeThreaded {
 			v["abi_thread"] = "t"
 		}
 	}
-	if i.Vendor == PyPy && minor < 13 {
-		// PyPy's sysconfig has the implementation variables on every version.
-		v["implementation"], v["implementation_lower"], v["abi_thread"] = "PyPy", "pypy", ""
-	}
-	return v, nil
+	return v
 }
 
 // ErrUnknownKey reports a preferred-scheme key other than prefix, home and
@@ -173,10 +175,7 @@ func (i *Interpreter) Paths(name string, vars Vars) (Paths, error) {
 	if err != nil {
 		return nil, err
 	}
-	cv, err := i.ConfigVars()
-	if err != nil {
-		return nil, err
-	}
+	cv := i.configVars(t)
 	if i.Vendor == Fedora && name == "posix_prefix" && cv["prefix"] == "/usr" && i.getenv("RPM_BUILD_ROOT") == "" {
 		cv["base"], cv["platbase"] = "/usr/local", "/usr/local"
 	}

@@ -185,7 +185,7 @@ func (d *detector) detect(python string) (*Environment, error) {
 	case d.version.minor >= 14:
 		d.detect314()
 	default:
-		d.findBase(cfg)
+		d.findBase()
 		if siteCfg != "" {
 			// site.py makes the parent of the executable's directory the
 			// prefix, wherever the file was found.
@@ -232,7 +232,7 @@ func (d *detector) getpathConfig() (string, *Config) {
 
 // findBase sets the base prefixes and, outside a virtual environment, the
 // prefixes too, as getpath does on CPython 3.8–3.13.
-func (d *detector) findBase(siteCfg *Config) {
+func (d *detector) findBase() {
 	f := d.f
 	if d.pythonHome != "" {
 		d.setFromPythonHome()

@@ -37,7 +37,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/pep668/pep668/internal/pystr"
 )
@@ -133,8 +132,8 @@ func ForPython(minor int) Options {
 
 // Parse reads data as configparser would read a file holding it.
 func Parse(data []byte, opts Options) (*Config, error) {
-	if !utf8.Valid(data) {
-		return nil, encodingError(data)
+	if i := pystr.InvalidUTF8(data); i >= 0 {
+		return nil, &SyntaxError{Line: pystr.LineOf(data, i), Text: string(data[i:min(i+4, len(data))]), Err: ErrEncoding}
 	}
 	p := parser{cfg: &Config{Defaults: Section{Name: DefaultSection}}, opt: -1, opts: opts}
 	for i, line := range pystr.Lines(string(data)) {
@@ -278,10 +277,4 @@ func (p *parser) syntaxError(lineno int, line string) {
 	if p.firstSyntaxError == nil {
 		p.firstSyntaxError = &SyntaxError{Line: lineno, Text: line, Err: ErrSyntax}
 	}
-}
-
-// encodingError locates the first invalid UTF-8 sequence in data.
-func encodingError(data []byte) *SyntaxError {
-	i := pystr.InvalidUTF8(data)
-	return &SyntaxError{Line: pystr.LineOf(data, i), Text: string(data[i:min(i+4, len(data))]), Err: ErrEncoding}
 }
