@@ -202,11 +202,7 @@ func (v *Verdict) note(format string, args ...any) {
 // readMarker looks for the marker, as pip's os.path.isfile does, and reads
 // its message.
 func (v *Verdict) readMarker(f *osfs.FS, o Options, env *venv.Environment) error {
-	dir, err := f.RealPath(v.Stdlib)
-	if err != nil {
-		return err
-	}
-	dirName, err := f.Name(dir)
+	dirName, err := f.RealName(v.Stdlib)
 	if err != nil {
 		return err
 	}

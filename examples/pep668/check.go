@@ -4,7 +4,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/pep668/pep668"
 	"github.com/pep668/pep668/marker"
@@ -128,13 +127,5 @@ func newCheckResult(loc *pep668.Located, v *pep668.Verdict) checkResult {
 	if v.Override.BreakSystemPackages {
 		r.Override = ptr(v.Override.Source)
 	}
-	r.Explanation = trimAll(r.Explanation)
 	return r
-}
-
-func trimAll(lines []string) []string {
-	for i, l := range lines {
-		lines[i] = strings.TrimSpace(l)
-	}
-	return lines
 }

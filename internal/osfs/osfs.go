@@ -391,7 +391,7 @@ func (f *FS) IsDir(p string) bool {
 
 // ReadFile reads the file p, following links.
 func (f *FS) ReadFile(p string) ([]byte, error) {
-	name, err := f.realName(p)
+	name, err := f.RealName(p)
 	if err != nil {
 		return nil, err
 	}
@@ -400,16 +400,16 @@ func (f *FS) ReadFile(p string) ([]byte, error) {
 
 // ReadDir lists the directory p, following links.
 func (f *FS) ReadDir(p string) ([]fs.DirEntry, error) {
-	name, err := f.realName(p)
+	name, err := f.RealName(p)
 	if err != nil {
 		return nil, err
 	}
 	return fs.ReadDir(f.fsys, name)
 }
 
-// realName is the fs.FS name of p with every link resolved, so that fsys
+// RealName is the fs.FS name of p with every link resolved, so that fsys
 // never has to follow one.
-func (f *FS) realName(p string) (string, error) {
+func (f *FS) RealName(p string) (string, error) {
 	real, err := f.RealPath(p)
 	if err != nil {
 		return "", err
