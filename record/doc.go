@@ -48,8 +48,9 @@
 // before each move it checks the path again (still there, not a directory,
 // still inside once resolved). It then removes the emptied directories and,
 // when all went well, deletes the stash. On any failure everything goes
-// back where it was. It takes the lock uv takes on <venv>/.lock, so the
-// two never change one environment at once.
+// back where it was. Given ApplyOptions.LockFile (<venv>/.lock, as uv
+// uses), it holds that lock throughout, so the two never change one
+// environment at once; on Windows the file is created but not locked.
 //
 // # Where this package departs from pip
 //

@@ -9,6 +9,9 @@
 // component at a time, through fs.ReadLinkFS, so an absolute link target is
 // taken relative to that root (as the OS would) and fstest.MapFS trees
 // behave like real ones. A filesystem without ReadLinkFS has no links.
+//
+// A Cache answers the same questions about many paths at one moment while
+// reading each directory once; planning an uninstall relies on it.
 package osfs
 
 import (
