@@ -128,15 +128,7 @@ func (c *Cache) RealPath(p string) (string, error) {
 
 // ResolveParent is FS.ResolveParent answered from the cache.
 func (c *Cache) ResolveParent(p string) (string, error) {
-	dir, base := c.f.splitLast(p)
-	if p == "" || base == "." || base == ".." || strings.ContainsAny(p[len(p)-1:], c.f.seps()) {
-		return c.RealPath(p)
-	}
-	realDir, err := c.RealPath(c.trimSep(dir))
-	if err != nil {
-		return "", err
-	}
-	return c.f.Child(realDir, base), nil
+	return c.f.resolveParent(p, c.RealPath)
 }
 
 // Prefetch lists the resolved directories dirs ahead of use, several at a

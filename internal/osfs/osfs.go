@@ -195,11 +195,19 @@ func (f *FS) Lstat(p string) (fs.FileInfo, error) {
 // when it opens p without following it: "..", even after a link, means the
 // parent of where the link led.
 func (f *FS) ResolveParent(p string) (string, error) {
+	return f.resolveParent(p, f.RealPath)
+}
+
+// resolveParent is ResolveParent with realPath resolving directories.
+func (f *FS) resolveParent(p string, realPath func(string) (string, error)) (string, error) {
 	dir, base := f.splitLast(p)
 	if p == "" || base == "." || base == ".." || strings.ContainsAny(p[len(p)-1:], f.seps()) {
-		return f.RealPath(p) // names a directory: even a final link is followed
+		return realPath(p) // names a directory: even a final link is followed
 	}
-	realDir, err := f.RealPath(dir)
+	if len(dir) > 1 && !(f.windows && strings.HasSuffix(dir, `:\`)) {
+		dir = dir[:len(dir)-1] // the separator splitLast leaves, except after a root
+	}
+	realDir, err := realPath(dir)
 	if err != nil {
 		return "", err
 	}
