@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/pep668/pep668/internal/osfs"
 )
 
 // Located is an interpreter found on the host for a command name such as
@@ -85,15 +87,10 @@ func Locate(name string, opts *LocateOptions) (*Located, error) {
 	return loc, nil
 }
 
+// readHead returns the first bytes of the regular file p, or nil.
 func readHead(p string) []byte {
-	f, err := os.Open(p)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	buf := make([]byte, 1024)
-	n, _ := f.Read(buf)
-	return buf[:n]
+	head, _ := osfs.ReadHostHead(p, 1024)
+	return head
 }
 
 // lookPath searches path for an executable file name, skipping the
@@ -183,7 +180,7 @@ func pyenvVersions(root string, o LocateOptions) ([]string, string) {
 	}
 	for dir := o.Dir; dir != ""; {
 		file := filepath.Join(dir, ".python-version")
-		if data, err := os.ReadFile(file); err == nil {
+		if data, err := osfs.ReadHostFile(file, osfs.LimitConfig); err == nil {
 			if v := split(string(data)); len(v) > 0 {
 				return v, file
 			}
@@ -195,7 +192,7 @@ func pyenvVersions(root string, o LocateOptions) ([]string, string) {
 		dir = parent
 	}
 	file := filepath.Join(root, "version")
-	if data, err := os.ReadFile(file); err == nil {
+	if data, err := osfs.ReadHostFile(file, osfs.LimitConfig); err == nil {
 		if v := split(string(data)); len(v) > 0 {
 			return v, file
 		}

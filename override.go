@@ -86,7 +86,7 @@ func PipOverride(command string, opts *PipOptions) (Override, error) {
 
 	var result Override
 	for _, file := range files {
-		data, err := f.ReadFile(file)
+		data, err := f.ReadFile(file, osfs.LimitConfig)
 		if err != nil {
 			continue // pip skips files it cannot read
 		}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/pep668/pep668/internal/configparser"
+	"github.com/pep668/pep668/internal/osfs"
 )
 
 // FileName is the name of the marker file.
@@ -31,6 +32,15 @@ var (
 	ErrDuplicateOption      = configparser.ErrDuplicateOption
 	ErrNoSection            = errors.New("no [" + SectionName + "] section")
 	ErrNoKey                = errors.New("no Error key")
+)
+
+// The problems of reading a marker that Read reports. A marker is never
+// read when it is not a regular file (a FIFO would block the reader, a
+// link to /dev/zero never ends) or holds more than 1 MiB; it still marks
+// the interpreter, with the default message.
+var (
+	ErrNotRegular = osfs.ErrNotRegular
+	ErrTooLarge   = osfs.ErrTooLarge
 )
 
 // A ParseError says why a marker file gives no message of its own.
@@ -132,10 +142,11 @@ func Find(fsys fs.FS, dir string) (name string, found bool, err error) {
 }
 
 // Read reads the marker file name of fsys and chooses its message. It cannot
-// fail: when the file cannot be read or offers no message, the result is the
-// default message, with the reason in Problem.
+// fail: when the file cannot be read (among other reasons because it is no
+// regular file, ErrNotRegular, or too large, ErrTooLarge) or offers no
+// message, the result is the default message, with the reason in Problem.
 func Read(fsys fs.FS, name string, opts Options) Message {
-	data, err := fs.ReadFile(fsys, name)
+	data, err := osfs.ReadFile(fsys, name, osfs.LimitConfig)
 	if err != nil {
 		return defaultMessage(opts, err)
 	}

@@ -3,19 +3,26 @@
 package record
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"syscall"
+
+	"github.com/pep668/pep668/internal/confined"
+	"github.com/pep668/pep668/internal/osfs"
 )
 
 // ApplyOptions adjust Apply.
 type ApplyOptions struct {
 	// LockFile, when set, is locked for the whole transaction, created if
 	// need be: uv locks <venv>/.lock, so the two never change one
-	// environment at once.
+	// environment at once. Leave it empty when the caller holds the lock
+	// already (see Lock), as it must to plan and apply under one lock.
 	LockFile string
 
 	// BeforeMove, when set, runs just before each file is moved away; an
@@ -24,7 +31,7 @@ type ApplyOptions struct {
 	BeforeMove func(path string) error
 }
 
-// Errors of Apply.
+// Errors of Apply and Recover.
 var (
 	ErrChanged  = errors.New("record: changed since the plan was made")
 	ErrRollback = errors.New("record: rollback incomplete")
@@ -32,181 +39,352 @@ var (
 
 // Result says what Apply did.
 type Result struct {
-	Removed     []string // files and links deleted
-	RemovedDirs []string // directories deleted
-	KeptDirs    []string // planned directories left because they were not empty
+	Removed     []string `json:"removed"`      // files and links deleted
+	RemovedDirs []string `json:"removed_dirs"` // directories deleted
+	KeptDirs    []string `json:"kept_dirs"`    // planned directories left because they were not empty
+	// Leftover names stash content that could not be deleted after the
+	// uninstall committed; Recover deletes it later.
+	Leftover []string `json:"leftover,omitempty"`
 }
 
 // Apply carries out a plan on the host's filesystem as one transaction.
-// Each file is checked again just before it moves (still there, not a
-// directory, still inside the scheme's directories once resolved) and moved
-// into a stash directory beside it on the same filesystem; then the emptied
-// directories are removed. If anything fails, everything is put back as it
-// was and the error is returned; only when all succeeded is the stash
-// deleted. An error wrapping ErrRollback means that restoring failed too:
-// the paths not restored are in the error, and their content is kept in the
-// stash.
+//
+// It opens each install directory of the plan once and does everything
+// through those handles, never through a path looked up again: on Linux no
+// symbolic link is followed at all, elsewhere none that leaves the
+// directory. Before changing anything it checks the plan's basis (the
+// directories are the same, no distribution came or went, no metadata
+// file changed), that no other uninstall was interrupted there, and that
+// every planned file is still a file and every planned directory still a
+// directory; any difference is ErrChanged.
+//
+// It then writes a journal of every move into a stash directory inside the
+// install directory of the distribution, syncs it, and moves each file
+// into a stash in its own install directory (a rename on one filesystem),
+// the .dist-info last. After the emptied directories are removed it marks
+// the journal committed and deletes the stash. If anything fails, every
+// file is moved back without replacing anything that appeared meanwhile,
+// and the error is returned; an error wrapping ErrRollback means restoring
+// failed too, with the originals kept in the stash. If the process dies
+// (kill -9, a crash), the journal stays: Recover, or the next NewPlan
+// (which refuses with ErrInterrupted), finds it.
 func Apply(plan *Plan, opts *ApplyOptions) (*Result, error) {
 	var o ApplyOptions
 	if opts != nil {
 		o = *opts
 	}
 	if o.LockFile != "" {
-		unlock, err := lockFile(o.LockFile)
+		l, err := Lock(o.LockFile)
 		if err != nil {
-			return nil, fmt.Errorf("record: locking %s: %w", o.LockFile, err)
+			return nil, err
 		}
-		defer unlock()
+		defer l.Unlock()
 	}
-	t := &transaction{plan: plan, stashes: map[string]string{}}
+	t, err := begin(plan)
+	if err != nil {
+		return nil, err
+	}
+	defer t.close()
+	if err := t.prepare(); err != nil {
+		return nil, err
+	}
 	if err := t.run(o); err != nil {
-		if rbErr := t.rollback(); rbErr != nil {
+		if rbErr := t.undo(); rbErr != nil {
 			return nil, fmt.Errorf("%w (%v) after: %w", ErrRollback, rbErr, err)
 		}
 		return nil, err
 	}
-	t.commit()
+	t.result.Leftover = t.finish()
 	return &t.result, nil
 }
 
-type move struct{ from, to string }
-
-type removedDir struct {
-	path string
-	mode fs.FileMode
-}
-
+// transaction is one Apply, or one recovery, over the install directories.
 type transaction struct {
 	plan    *Plan
-	stashes map[string]string // root → stash directory
-	moves   []move
-	dirs    []removedDir
+	roots   []*confined.Dir
+	j       journal
+	checked []fs.FileInfo // Lstat of each move's origin before anything moved
+	moved   int           // moves done
+	removed []int         // indexes of j.Dirs removed
 	result  Result
 }
 
-func (t *transaction) run(o ApplyOptions) error {
-	for i, path := range t.plan.Remove {
-		root, err := t.check(path, false)
+// begin opens the plan's install directories and checks its basis.
+func begin(plan *Plan) (*transaction, error) {
+	if len(plan.Roots) == 0 || len(plan.Basis) == 0 {
+		return nil, fmt.Errorf("%w: the plan has no install directories or no basis; make plans with NewPlan", ErrChanged)
+	}
+	t := &transaction{plan: plan}
+	for _, root := range plan.Roots {
+		d, err := confined.Open(root)
+		if err != nil && !osfs.Missing(err) {
+			t.close()
+			return nil, fmt.Errorf("%w: %w", ErrChanged, err)
+		}
+		t.roots = append(t.roots, d) // nil for a directory that does not exist: nothing planned lies there
+	}
+	if err := t.checkBasis(); err != nil {
+		t.close()
+		return nil, err
+	}
+	return t, nil
+}
+
+func (t *transaction) close() {
+	for _, d := range t.roots {
+		if d != nil {
+			d.Close()
+		}
+	}
+}
+
+// checkBasis compares what the plan was made from with what is there now.
+func (t *transaction) checkBasis() error {
+	f := osfs.Host(t.plan.Roots[0]).Strict()
+	for _, ob := range t.plan.Basis {
+		now := ""
+		switch ob.Kind {
+		case ObservedDir:
+			i := slices.Index(t.plan.Roots, ob.Path)
+			if i < 0 || ob.Digest == "" {
+				continue
+			}
+			if t.roots[i] == nil {
+				return fmt.Errorf("%w: %s is gone", ErrChanged, ob.Path)
+			}
+			id, err := t.roots[i].ID()
+			if err != nil {
+				return fmt.Errorf("%w: %w", ErrChanged, err)
+			}
+			now = id
+		case ObservedListing:
+			_, digest, err := installed(f, ob.Path)
+			if err != nil && !osfs.Missing(err) {
+				return fmt.Errorf("%w: %w", ErrChanged, err)
+			}
+			now = digest
+		case ObservedFile:
+			data, err := f.ReadFile(ob.Path, osfs.LimitRecord)
+			switch {
+			case err == nil:
+				now = digestOf(data)
+			case !osfs.Missing(err):
+				return fmt.Errorf("%w: %w", ErrChanged, err)
+			}
+		default:
+			return fmt.Errorf("%w: unknown observation %q", ErrChanged, ob.Kind)
+		}
+		if now != ob.Digest {
+			return fmt.Errorf("%w: %s (%s)", ErrChanged, ob.Path, ob.Kind)
+		}
+	}
+	return nil
+}
+
+// locate returns the index of the innermost install directory holding
+// path, and path relative to it.
+func (t *transaction) locate(path string) (int, string, error) {
+	best, rel := -1, ""
+	for i, root := range t.plan.Roots {
+		prefix := strings.TrimRight(root, `/\`) + string(filepath.Separator)
+		if t.roots[i] != nil && strings.HasPrefix(path, prefix) && (best < 0 || len(root) > len(t.plan.Roots[best])) {
+			best, rel = i, path[len(prefix):]
+		}
+	}
+	if best < 0 || rel == "" {
+		return -1, "", fmt.Errorf("%w: %s is not inside the plan's install directories", ErrChanged, path)
+	}
+	return best, rel, nil
+}
+
+// prepare checks every planned path, then writes and syncs the journal.
+func (t *transaction) prepare() error {
+	for i, d := range t.roots {
+		if d == nil {
+			continue
+		}
+		names, err := listDir(d, "")
+		if err != nil {
+			return fmt.Errorf("%w: %w", ErrChanged, err)
+		}
+		for _, name := range names {
+			if strings.HasPrefix(name, stashPrefix) {
+				return fmt.Errorf("%w: %s", ErrInterrupted, filepath.Join(t.plan.Roots[i], name))
+			}
+		}
+	}
+	primary, _, err := t.locate(t.plan.DistInfo)
+	if err != nil {
+		return err
+	}
+	id := make([]byte, 8)
+	rand.Read(id)
+	t.j = journal{ID: hex.EncodeToString(id), Distribution: t.plan.Distribution + " " + t.plan.Version, Roots: t.plan.Roots, Primary: primary}
+
+	// The .dist-info last, RECORD at the very end: until then, the
+	// distribution is still found and still lists its files.
+	order := slices.Clone(t.plan.Remove)
+	info := strings.TrimRight(t.plan.DistInfo, `/\`) + string(filepath.Separator)
+	slices.SortStableFunc(order, func(a, b string) int {
+		rank := func(p string) int {
+			switch {
+			case p == info+"RECORD":
+				return 2
+			case strings.HasPrefix(p, info):
+				return 1
+			}
+			return 0
+		}
+		return rank(a) - rank(b)
+	})
+	for n, path := range order {
+		r, rel, err := t.locate(path)
 		if err != nil {
 			return err
 		}
+		info, err := t.roots[r].Lstat(rel)
+		if err != nil {
+			return fmt.Errorf("%w: %s: %w", ErrChanged, path, err)
+		}
+		if info.IsDir() {
+			return fmt.Errorf("%w: %s is now a directory", ErrChanged, path)
+		}
+		t.checked = append(t.checked, info)
+		t.j.Moves = append(t.j.Moves, journalMove{Root: r, From: rel, To: t.j.stash() + string(filepath.Separator) + fmt.Sprint(n)})
+	}
+	for _, path := range t.plan.RemoveDirs {
+		r, rel, err := t.locate(path)
+		if err != nil {
+			return err
+		}
+		info, err := t.roots[r].Lstat(rel)
+		if err != nil || !info.IsDir() {
+			return fmt.Errorf("%w: %s is no longer a directory", ErrChanged, path)
+		}
+		t.j.Dirs = append(t.j.Dirs, journalDir{Root: r, Path: rel, Mode: uint32(info.Mode().Perm())})
+	}
+	return t.j.write(t.roots)
+}
+
+// run moves the files into the stashes and removes the emptied
+// directories.
+func (t *transaction) run(o ApplyOptions) error {
+	for i, m := range t.j.Moves {
+		d := t.roots[m.Root]
+		origin := filepath.Join(t.plan.Roots[m.Root], m.From)
 		if o.BeforeMove != nil {
-			if err := o.BeforeMove(path); err != nil {
+			if err := o.BeforeMove(origin); err != nil {
 				return err
 			}
 		}
-		stash, err := t.stashIn(root)
+		if err := d.Rename(m.From, m.To); err != nil {
+			return fmt.Errorf("%w: %w", ErrChanged, err)
+		}
+		t.moved = i + 1
+		// What moved must be what was checked: a directory renamed into
+		// its place since would take its whole content along.
+		now, err := d.Lstat(m.To)
 		if err != nil {
 			return err
 		}
-		to := filepath.Join(stash, fmt.Sprint(i))
-		if err := os.Rename(path, to); err != nil {
-			return err
+		was := t.checked[i]
+		if now.IsDir() || now.Mode().Type() != was.Mode().Type() || confined.ID(now) != confined.ID(was) {
+			return fmt.Errorf("%w: %s was replaced since it was checked", ErrChanged, origin)
 		}
-		t.moves = append(t.moves, move{path, to})
 	}
-	for _, dir := range t.plan.RemoveDirs {
-		info, err := os.Lstat(dir)
-		if err != nil || !info.IsDir() {
-			continue // gone, or now a link or file: not what was planned, left alone
+	for i, dir := range t.j.Dirs {
+		d := t.roots[dir.Root]
+		path := filepath.Join(t.plan.Roots[dir.Root], dir.Path)
+		if err := d.RemoveDir(dir.Path); err != nil {
+			if errors.Is(err, syscall.ENOTEMPTY) || errors.Is(err, syscall.EEXIST) || errors.Is(err, fs.ErrExist) {
+				// Something new is there: leaving it is safe.
+				t.result.KeptDirs = append(t.result.KeptDirs, path)
+				continue
+			}
+			return fmt.Errorf("%w: %w", ErrChanged, err)
 		}
-		if _, err := t.check(dir, true); err != nil {
-			return err
-		}
-		if err := os.Remove(dir); err != nil {
-			// Not empty any more: something new is there. Leaving it is safe.
-			t.result.KeptDirs = append(t.result.KeptDirs, dir)
-			continue
-		}
-		t.dirs = append(t.dirs, removedDir{dir, info.Mode().Perm()})
+		t.removed = append(t.removed, i)
+		t.result.RemovedDirs = append(t.result.RemovedDirs, path)
 	}
-	return nil
+	for _, m := range t.j.Moves {
+		t.result.Removed = append(t.result.Removed, filepath.Join(t.plan.Roots[m.Root], m.From))
+	}
+	return t.j.commit(t.roots)
 }
 
-// check makes sure path is what was planned, a directory or else a file or
-// link, inside the scheme's directories once its parents are resolved
-// again, and returns the scheme directory that holds it.
-func (t *transaction) check(path string, isDir bool) (root string, err error) {
-	info, err := os.Lstat(path)
-	if err != nil {
-		return "", fmt.Errorf("%w: %s: %v", ErrChanged, path, err)
-	}
-	if info.IsDir() != isDir {
-		return "", fmt.Errorf("%w: %s is now of another type (%v)", ErrChanged, path, info.Mode().Type())
-	}
-	dir, err := filepath.EvalSymlinks(filepath.Dir(path))
-	if err != nil {
-		return "", fmt.Errorf("%w: %s: %v", ErrChanged, path, err)
-	}
-	real := filepath.Join(dir, filepath.Base(path))
-	if root = t.root(real); root == "" {
-		return "", fmt.Errorf("%w: %s now resolves to %s, outside the scheme", ErrChanged, path, real)
-	}
-	return root, nil
-}
-
-// root returns the innermost scheme directory holding path, or "".
-func (t *transaction) root(path string) string {
-	best := ""
-	for _, r := range t.plan.Roots {
-		if (path == r || strings.HasPrefix(path, strings.TrimRight(r, string(filepath.Separator))+string(filepath.Separator))) && len(r) > len(best) {
-			best = r
-		}
-	}
-	return best
-}
-
-// stashIn returns the stash directory of a scheme directory, made on first
-// use, so that moves stay on one filesystem.
-func (t *transaction) stashIn(root string) (string, error) {
-	if s, ok := t.stashes[root]; ok {
-		return s, nil
-	}
-	s, err := os.MkdirTemp(root, ".pep668-uninstall-")
-	if err != nil {
-		return "", err
-	}
-	t.stashes[root] = s
-	return s, nil
-}
-
-// rollback recreates the removed directories and moves every file back.
-func (t *transaction) rollback() error {
+// undo puts everything back after a failure in run, then deletes the
+// journal and the stashes.
+func (t *transaction) undo() error {
 	var failed []string
-	for i := len(t.dirs) - 1; i >= 0; i-- {
-		d := t.dirs[i]
-		if err := os.Mkdir(d.path, d.mode); err != nil && !errors.Is(err, fs.ErrExist) {
-			failed = append(failed, d.path)
+	for k := len(t.removed) - 1; k >= 0; k-- {
+		dir := t.j.Dirs[t.removed[k]]
+		if err := t.roots[dir.Root].Mkdir(dir.Path, fs.FileMode(dir.Mode)); err != nil && !errors.Is(err, fs.ErrExist) {
+			failed = append(failed, fmt.Sprintf("%s: %v", filepath.Join(t.roots[dir.Root].Path(), dir.Path), err))
 		}
 	}
-	for i := len(t.moves) - 1; i >= 0; i-- {
-		m := t.moves[i]
-		if _, err := os.Lstat(m.from); err == nil {
-			failed = append(failed, m.from+" (something new is there; the original is in "+m.to+")")
-			continue
-		}
-		if err := os.Rename(m.to, m.from); err != nil {
-			failed = append(failed, m.from+" (the original is in "+m.to+")")
+	for i := t.moved - 1; i >= 0; i-- {
+		if err := restore(t.roots, t.j.Moves[i]); err != nil {
+			failed = append(failed, err.Error())
 		}
 	}
 	if len(failed) > 0 {
-		return fmt.Errorf("not restored: %s", strings.Join(failed, ", "))
+		return fmt.Errorf("not restored: %s", strings.Join(failed, "; "))
 	}
-	for _, s := range t.stashes {
-		os.Remove(s) // empty now
-	}
+	t.j.discard(t.roots)
 	return nil
 }
 
-// commit deletes the stash.
-func (t *transaction) commit() {
-	for _, m := range t.moves {
-		t.result.Removed = append(t.result.Removed, m.from)
+// finish deletes the stashes of a committed transaction and returns what
+// it could not delete.
+func (t *transaction) finish() []string {
+	return t.j.discardCommitted(t.roots)
+}
+
+// restore moves one file back from the stash, never replacing what is at
+// its origin now. A file that is back already (the stash entry is gone,
+// or both names are the same file after an interrupted restore) is fine.
+func restore(roots []*confined.Dir, m journalMove) error {
+	d := roots[m.Root]
+	origin := filepath.Join(d.Path(), m.From)
+	stashed, err := d.Lstat(m.To)
+	if osfs.Missing(err) {
+		return nil // never moved, or restored already
 	}
-	for _, d := range t.dirs {
-		t.result.RemovedDirs = append(t.result.RemovedDirs, d.path)
+	if err != nil {
+		return fmt.Errorf("%s (the original is in %s): %v", origin, filepath.Join(d.Path(), m.To), err)
 	}
-	for _, s := range t.stashes {
-		os.RemoveAll(s) // only ever our own temporary directory
+	if now, err := d.Lstat(m.From); err == nil {
+		if confined.SameFile(now, stashed) {
+			return d.Remove(m.To)
+		}
+		return fmt.Errorf("%s: something new is there; the original is in %s", origin, filepath.Join(d.Path(), m.To))
 	}
+	if stashed.IsDir() {
+		// Renamed in by a race; a directory cannot be linked back.
+		return d.Rename(m.To, m.From)
+	}
+	err = d.Link(m.To, m.From)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return fmt.Errorf("%s: something new is there; the original is in %s", origin, filepath.Join(d.Path(), m.To))
+	case err != nil:
+		// No hard links here (the filesystem, or Linux's protected
+		// hard links for a file of another user): a rename, checked
+		// just before.
+		if _, lerr := d.Lstat(m.From); !osfs.Missing(lerr) {
+			return fmt.Errorf("%s: something new is there; the original is in %s", origin, filepath.Join(d.Path(), m.To))
+		}
+		return d.Rename(m.To, m.From)
+	}
+	return d.Remove(m.To)
+}
+
+// listDir returns the names in the directory rel of d.
+func listDir(d *confined.Dir, rel string) ([]string, error) {
+	f, err := d.OpenDir(rel)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.Readdirnames(-1)
 }

@@ -3,6 +3,8 @@
 package record
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -15,22 +17,43 @@ import (
 )
 
 // Distribution is a distribution installed in a site directory, as its
-// .dist-info directory describes it.
+// metadata directory (or, for distutils, file) describes it.
 type Distribution struct {
-	Name      string // as the directory spells it, e.g. "cfn_lint"
+	Name      string // as the metadata's name spells it, e.g. "cfn_lint"
 	Version   string
-	DistInfo  string // the .dist-info directory, an absolute OS path
+	Format    Format
+	DistInfo  string // the .dist-info or .egg-info directory (or file), an OS path
 	SiteDir   string // the directory holding it, the base of relative RECORD paths
 	Installer string // the first non-empty line of INSTALLER, or ""
 
 	// Record is the parsed RECORD; RecordErr says why it is missing or
-	// cannot be used (wrapping fs.ErrNotExist when there is none).
+	// cannot be used (wrapping fs.ErrNotExist when there is none). An
+	// .egg-info distribution has no RECORD.
 	Record    []Entry
 	RecordErr error
 
 	// Scripts are the console and GUI scripts of entry_points.txt.
 	Scripts []Script
+
+	// digests are the SHA-256 of the metadata files read, by path ("" for
+	// an absent file): the basis of a plan.
+	digests map[string]string
 }
+
+// Format is how a distribution records its installation.
+type Format string
+
+// The formats Find recognises. Only DistInfo can be uninstalled here.
+const (
+	// DistInfo is a .dist-info directory with RECORD (PyPA's format).
+	DistInfo Format = "dist-info"
+	// EggInfo is a setuptools .egg-info directory, listing its files (if
+	// at all) in installed-files.txt, relative to itself.
+	EggInfo Format = "egg-info"
+	// Distutils is an .egg-info file written by distutils: it lists no
+	// files.
+	Distutils Format = "distutils"
+)
 
 // Script is an entry point that an installer turns into an executable.
 type Script struct {
@@ -40,6 +63,15 @@ type Script struct {
 
 // ErrNotInstalled means no distribution of that name is in the directories.
 var ErrNotInstalled = errors.New("record: not installed")
+
+// Errors of reading files, for errors.Is: a file that is a FIFO, a device
+// or anything else but a regular file is not read, nor one larger than
+// its kind can reasonably be (RECORD: 256 MiB; INSTALLER: 1 MiB;
+// entry_points.txt: 16 MiB).
+var (
+	ErrNotRegular = osfs.ErrNotRegular
+	ErrTooLarge   = osfs.ErrTooLarge
+)
 
 // FindOptions say where to read: FS rooted at "/" (or a Windows volume),
 // nil for the host's, and the path flavour.
@@ -64,12 +96,13 @@ func NormalizeName(name string) string {
 var nameSeparators = regexp.MustCompile(`[-_.]+`)
 
 // Find returns the distribution called name (compared normalised) in the
-// first of siteDirs that has it.
+// first of siteDirs that has it; in one directory, a .dist-info directory
+// wins over an .egg-info.
 func Find(name string, siteDirs []string, opts *FindOptions) (*Distribution, error) {
 	want := NormalizeName(name)
 	for _, dir := range siteDirs {
 		f := opts.osfs(dir)
-		dists, err := distInfos(f, dir)
+		dists, _, err := installed(f, dir)
 		if err != nil {
 			continue
 		}
@@ -83,40 +116,92 @@ func Find(name string, siteDirs []string, opts *FindOptions) (*Distribution, err
 	return nil, fmt.Errorf("%w: %s in %s", ErrNotInstalled, name, strings.Join(siteDirs, ", "))
 }
 
-// List reads every .dist-info directory of a site directory, sorted by
-// name. A directory that cannot be read is an error; a distribution whose
-// RECORD cannot be read or parsed is listed with RecordErr set.
+// List reads every distribution of a site directory, sorted by name. A
+// directory that cannot be read is an error; a distribution whose RECORD
+// cannot be read or parsed is listed with RecordErr set.
 func List(siteDir string, opts *FindOptions) ([]*Distribution, error) {
 	f := opts.osfs(siteDir)
-	dists, err := distInfos(f, siteDir)
+	dists, _, err := installed(f, siteDir)
 	for _, d := range dists {
 		d.read(f)
 	}
 	return dists, err
 }
 
-// distInfos returns the .dist-info directories of siteDir, sorted by name,
-// without reading them.
-func distInfos(f *osfs.FS, siteDir string) ([]*Distribution, error) {
+// installed returns the distributions of siteDir, sorted by name with
+// .dist-info first, without reading them, and the digest of the names of
+// its metadata entries (which change when a distribution comes or goes).
+func installed(f *osfs.FS, siteDir string) ([]*Distribution, string, error) {
 	entries, err := f.ReadDir(siteDir)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	var dists []*Distribution
+	var names []string
 	for _, e := range entries {
-		stem, ok := strings.CutSuffix(e.Name(), ".dist-info")
-		if !ok || !f.IsDir(f.Join(siteDir, e.Name())) {
+		stem, format := "", Format("")
+		switch {
+		case strings.HasSuffix(e.Name(), ".dist-info"):
+			stem, format = strings.TrimSuffix(e.Name(), ".dist-info"), DistInfo
+		case strings.HasSuffix(e.Name(), ".egg-info"):
+			stem, format = strings.TrimSuffix(e.Name(), ".egg-info"), EggInfo
+		case strings.HasSuffix(e.Name(), ".egg-link"), strings.HasPrefix(e.Name(), stashPrefix):
+			names = append(names, e.Name())
+			continue
+		default:
+			continue
+		}
+		names = append(names, e.Name())
+		path := f.Join(siteDir, e.Name())
+		switch {
+		case f.IsDir(path):
+		case format == EggInfo && f.IsFile(path):
+			format = Distutils
+		default:
 			continue
 		}
 		name, version, _ := strings.Cut(stem, "-")
-		dists = append(dists, &Distribution{Name: name, Version: version, DistInfo: f.Join(siteDir, e.Name()), SiteDir: f.Clean(siteDir)})
+		version, _, _ = strings.Cut(version, "-") // egg-info: name-version-pyX.Y
+		dists = append(dists, &Distribution{Name: name, Version: version, Format: format, DistInfo: path, SiteDir: f.Clean(siteDir)})
 	}
-	sort.Slice(dists, func(i, j int) bool { return dists[i].Name < dists[j].Name })
-	return dists, nil
+	sort.SliceStable(dists, func(i, j int) bool {
+		if dists[i].Name != dists[j].Name {
+			return dists[i].Name < dists[j].Name
+		}
+		return dists[i].Format == DistInfo && dists[j].Format != DistInfo
+	})
+	sort.Strings(names)
+	return dists, digestOf([]byte(strings.Join(names, "\x00"))), nil
+}
+
+// digestOf is how a plan's basis fingerprints what was read.
+func digestOf(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// readMeta reads a metadata file of d and remembers its digest ("" when it
+// does not exist).
+func (d *Distribution) readMeta(f *osfs.FS, p string, limit int64) ([]byte, error) {
+	data, err := f.ReadFile(p, limit)
+	if d.digests == nil {
+		d.digests = map[string]string{}
+	}
+	switch {
+	case err == nil:
+		d.digests[p] = digestOf(data)
+	case osfs.Missing(err):
+		d.digests[p] = ""
+	}
+	return data, err
 }
 
 func (d *Distribution) read(f *osfs.FS) {
-	if data, err := f.ReadFile(f.Join(d.DistInfo, "INSTALLER")); err == nil {
+	if d.Format != DistInfo {
+		d.RecordErr = &fs.PathError{Op: "open", Path: f.Join(d.DistInfo, "RECORD"), Err: fs.ErrNotExist}
+		return
+	}
+	if data, err := d.readMeta(f, f.Join(d.DistInfo, "INSTALLER"), osfs.LimitConfig); err == nil {
 		for _, line := range strings.Split(string(data), "\n") {
 			if s := pystr.Strip(line); s != "" {
 				d.Installer = s
@@ -125,15 +210,59 @@ func (d *Distribution) read(f *osfs.FS) {
 		}
 	}
 	recordPath := f.Join(d.DistInfo, "RECORD")
-	data, err := f.ReadFile(recordPath)
+	data, err := d.readMeta(f, recordPath, osfs.LimitRecord)
 	switch {
 	case err != nil:
 		d.RecordErr = err
 	default:
 		d.Record, d.RecordErr = Parse(recordPath, data)
 	}
-	if data, err := f.ReadFile(f.Join(d.DistInfo, "entry_points.txt")); err == nil {
+	if data, err := d.readMeta(f, f.Join(d.DistInfo, "entry_points.txt"), osfs.LimitSource); err == nil {
 		d.Scripts = parseScripts(string(data))
+	}
+}
+
+// ownedPaths returns the paths d's file list names, read leniently: the
+// first field of every row of RECORD, whatever the rest of the row holds
+// (for .dist-info), or the lines of installed-files.txt, relative to the
+// .egg-info directory (for .egg-info). A distribution without a list
+// (distutils, or the list absent) names nothing; a list that exists but
+// cannot be read is an error, since what it names cannot be known.
+func (d *Distribution) ownedPaths(f *osfs.FS) ([]string, error) {
+	var list string
+	switch d.Format {
+	case DistInfo:
+		list = f.Join(d.DistInfo, "RECORD")
+	case EggInfo:
+		list = f.Join(d.DistInfo, "installed-files.txt")
+	default:
+		return nil, nil
+	}
+	data, err := d.readMeta(f, list, osfs.LimitRecord)
+	switch {
+	case osfs.Missing(err):
+		return nil, nil
+	case err != nil:
+		return nil, err
+	}
+	var paths []string
+	if d.Format == EggInfo {
+		for _, line := range strings.Split(string(data), "\n") {
+			if line = strings.TrimRight(line, "\r"); line != "" {
+				paths = append(paths, location(f, d.DistInfo, line))
+			}
+		}
+		return paths, nil
+	}
+	r := csvReader{text: string(data)}
+	for {
+		fields, _, ok := r.next()
+		if !ok {
+			return paths, nil
+		}
+		if len(fields) > 0 && fields[0] != "" {
+			paths = append(paths, location(f, d.SiteDir, fields[0]))
+		}
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pep668/pep668/internal/confined"
 	"github.com/pep668/pep668/internal/osfs"
 	"github.com/pep668/pep668/scheme"
 )
@@ -35,9 +36,12 @@ type Plan struct {
 	// Missing are RECORD entries with nothing on disk.
 	Missing []string `json:"missing"`
 
-	// Roots are the target scheme's directories, resolved: Apply checks
-	// each path against them again just before it moves it.
+	// Roots are the target scheme's install directories, resolved: Apply
+	// works inside them only, and every planned path lies in one.
 	Roots []string `json:"scheme_dirs"`
+	// Basis is what the plan was made from; Apply checks it again and
+	// refuses a plan whose basis changed.
+	Basis []Observation `json:"basis"`
 	// Windows is set for Windows paths.
 	Windows bool `json:"windows,omitempty"`
 }
@@ -50,18 +54,50 @@ type Decision struct {
 	Owner string `json:"owner,omitempty"`
 }
 
-// Errors of NewPlan, for errors.Is.
+// An Observation is one fact a plan was made from.
+type Observation struct {
+	Kind ObservationKind `json:"kind"`
+	Path string          `json:"path"`
+	// Digest is the fact: a SHA-256 in hex for files and listings ("" for
+	// a file that did not exist), a device and inode for directories (""
+	// when the filesystem gives none).
+	Digest string `json:"digest"`
+}
+
+// ObservationKind says what an Observation describes.
+type ObservationKind string
+
+// The kinds of Observation.
+const (
+	// ObservedFile is the content of a metadata file read: a RECORD, an
+	// INSTALLER, an entry_points.txt, an installed-files.txt.
+	ObservedFile ObservationKind = "file"
+	// ObservedListing is the set of distributions (and stashes) of a site
+	// directory: a distribution that comes or goes changes it.
+	ObservedListing ObservationKind = "listing"
+	// ObservedDir is the identity of an install directory.
+	ObservedDir ObservationKind = "dir"
+)
+
+// Errors of NewPlan, for errors.Is; they come wrapped in *UninstallError.
 var (
 	ErrNoRecord      = errors.New("no RECORD file")
 	ErrOutsideScheme = errors.New("installed outside the target scheme")
+	ErrLegacyInstall = errors.New("not installed with a .dist-info directory")
+	ErrUnknownOwners = errors.New("the files of another distribution cannot be known")
+	ErrUnreachable   = errors.New("a listed file cannot be examined")
+	ErrInterrupted   = errors.New("an interrupted uninstall must be recovered first")
 )
 
 // An UninstallError refuses a whole uninstall.
 type UninstallError struct {
 	Distribution, Version string
 	Installer             string // who installed it, from INSTALLER
-	Err                   error  // ErrNoRecord or ErrOutsideScheme, maybe wrapping more
-	Detail                string
+	// Err is ErrNoRecord, ErrOutsideScheme, ErrLegacyInstall,
+	// ErrUnknownOwners, ErrUnreachable or ErrInterrupted, maybe wrapping
+	// more.
+	Err    error
+	Detail string
 }
 
 func (e *UninstallError) Error() string {
@@ -84,6 +120,14 @@ func (e *UninstallError) Hint() string {
 		return fmt.Sprintf("it was installed by %s; ask that tool to uninstall it", e.Installer)
 	case errors.Is(e.Err, ErrOutsideScheme):
 		return "it belongs to another installation (for example the distribution's packages); leave it to the tool that installed it"
+	case errors.Is(e.Err, ErrLegacyInstall):
+		return "leave it to the tool that installed it; reinstalling it with a current pip replaces it with a .dist-info installation"
+	case errors.Is(e.Err, ErrUnknownOwners):
+		return "that distribution may share files with this one; repair or remove it first"
+	case errors.Is(e.Err, ErrUnreachable):
+		return "make the file examinable (permissions, path length) and try again"
+	case errors.Is(e.Err, ErrInterrupted):
+		return "Recover restores or completes it (pep668 uninstall does so by itself)"
 	}
 	return ""
 }
@@ -104,24 +148,33 @@ type PlanOptions struct {
 }
 
 // NewPlan works out how to uninstall dist from the scheme whose directories
-// are paths, changing nothing:
+// are paths, changing nothing. The bounds are the scheme's install targets
+// as scheme.Bounds has them (purelib, platlib, scripts, data, and headers
+// when paths has it), never the interpreter's own stdlib, platstdlib,
+// include and platinclude. The plan holds:
 //
 //   - every file RECORD lists, found from the directory holding .dist-info,
 //     with links among its parents resolved (a final link is removed, not
 //     followed), and refused with a reason when it lies outside the
-//     scheme's directories: by "..", by an absolute path elsewhere, through
-//     a symlinked parent, or in a sibling whose name merely extends a
-//     scheme directory's;
+//     bounds: by "..", by an absolute path elsewhere, through a symlinked
+//     parent, or in a sibling whose name merely extends a scheme
+//     directory's;
 //   - the bytecode of every listed .py: __pycache__/<name>.<tag>[.opt-N].pyc
 //     of every interpreter and optimisation level, and legacy .pyc/.pyo;
 //   - the console and GUI scripts pip would remove from the scheme's
 //     scripts directory;
-//   - the directories emptied by all that, never a scheme directory itself.
+//   - the directories emptied by all that, never a scheme directory or a
+//     directory holding one.
 //
-// Files that another distribution's RECORD also lists are kept, naming it.
-// A missing or unusable RECORD refuses the uninstall (ErrNoRecord), as the
-// specification requires, and so does a .dist-info directory outside the
-// scheme (ErrOutsideScheme); both are *UninstallError.
+// Files that another distribution lists (its RECORD read leniently, or an
+// .egg-info's installed-files.txt) are kept, naming it. The whole
+// uninstall is refused with an *UninstallError when RECORD is missing or
+// unusable (ErrNoRecord), the distribution is not a .dist-info one
+// (ErrLegacyInstall), its .dist-info lies outside the bounds
+// (ErrOutsideScheme), another distribution's file list exists but cannot
+// be read (ErrUnknownOwners), a listed file cannot be examined
+// (ErrUnreachable), or an interrupted uninstall's stash lies in the
+// scheme's directories (ErrInterrupted: see Recover).
 func NewPlan(dist *Distribution, paths scheme.Paths, opts *PlanOptions) (*Plan, error) {
 	var o PlanOptions
 	if opts != nil {
@@ -130,8 +183,14 @@ func NewPlan(dist *Distribution, paths scheme.Paths, opts *PlanOptions) (*Plan, 
 	refuse := func(err error, detail string) (*Plan, error) {
 		return nil, &UninstallError{Distribution: dist.Name, Version: dist.Version, Installer: dist.Installer, Err: err, Detail: detail}
 	}
+	switch dist.Format {
+	case Distutils:
+		return refuse(ErrLegacyInstall, "it is a distutils installation, whose files cannot be told, so only a partial uninstall would be possible")
+	case EggInfo:
+		return refuse(ErrLegacyInstall, "it is a setuptools .egg-info installation; only .dist-info installations are uninstalled here")
+	}
 	if dist.RecordErr != nil {
-		if errors.Is(dist.RecordErr, fs.ErrNotExist) {
+		if osfs.Missing(dist.RecordErr) {
 			return refuse(ErrNoRecord, "")
 		}
 		return refuse(fmt.Errorf("%w: %w", ErrNoRecord, dist.RecordErr), "RECORD cannot be used")
@@ -140,21 +199,28 @@ func NewPlan(dist *Distribution, paths scheme.Paths, opts *PlanOptions) (*Plan, 
 	if err != nil {
 		return nil, err
 	}
-	f := (&FindOptions{FS: o.FS, Windows: o.Windows}).osfs(dist.DistInfo)
+	f := (&FindOptions{FS: o.FS, Windows: o.Windows}).osfs(dist.DistInfo).Strict()
 	if _, inside, err := bounds.Contains(dist.DistInfo); err != nil || !inside {
-		return refuse(ErrOutsideScheme, fmt.Sprintf("%s is not inside the directories of scheme %s", dist.DistInfo, o.SchemeName))
+		return refuse(ErrOutsideScheme, fmt.Sprintf("%s is not inside the install directories of scheme %s", dist.DistInfo, o.SchemeName))
 	}
 
 	p := &planner{f: f, cache: f.NewCache(), bounds: bounds, dist: dist, seen: map[string]bool{}, removing: map[string]bool{},
 		bytecode: map[string]map[string][]string{}, scripts: paths[scheme.Scripts]}
 	p.plan = &Plan{Distribution: dist.Name, Version: dist.Version, DistInfo: dist.DistInfo, Scheme: o.SchemeName, Windows: o.Windows,
-		Roots: bounds.Dirs()}
+		Roots: bounds.Dirs(), Remove: []string{}, RemoveDirs: []string{}, Kept: []Decision{}, Refused: []Decision{}, Missing: []string{}}
 	// For refusal reasons: the scheme's directories as resolved and as written.
 	p.lexicalRoots = slices.Clone(p.plan.Roots)
-	for _, d := range paths {
-		p.lexicalRoots = append(p.lexicalRoots, f.Clean(d))
+	for _, key := range scheme.Targets {
+		if d := paths[key]; d != "" {
+			p.lexicalRoots = append(p.lexicalRoots, f.Clean(d))
+		}
 	}
-	p.owners = p.otherOwners(append(o.Others, paths[scheme.Purelib], paths[scheme.Platlib]))
+	if stash := p.findStash(); stash != "" {
+		return refuse(ErrInterrupted, fmt.Sprintf("%s holds an interrupted uninstall", stash))
+	}
+	if err := p.indexOwners(append(o.Others, paths[scheme.Purelib], paths[scheme.Platlib])); err != nil {
+		return refuse(ErrUnknownOwners, err.Error())
+	}
 
 	p.prefetch()
 	for _, e := range dist.Record {
@@ -162,7 +228,13 @@ func NewPlan(dist *Distribution, paths scheme.Paths, opts *PlanOptions) (*Plan, 
 	}
 	p.addScripts()
 	p.findEmptyDirs()
+	if p.unreachable != nil {
+		return refuse(ErrUnreachable, p.unreachable.Error())
+	}
 	sort.Strings(p.plan.Remove)
+	if err := p.observe(); err != nil {
+		return refuse(ErrUnreachable, err.Error())
+	}
 	return p.plan, nil
 }
 
@@ -179,18 +251,60 @@ type planner struct {
 	plan         *Plan
 	seen         map[string]bool   // resolved paths already decided
 	owners       map[string]string // resolved path → another distribution listing it
+	listings     map[string]string // site directory → digest of its distributions
+	files        map[string]string // metadata file → digest
+	unreachable  error             // the first listed path that could not be examined
 }
 
-// location joins a RECORD path to the site directory, as an OS path, not
-// cleaned: ".." must meet the real parents.
-func location(f *osfs.FS, siteDir, entry string) string {
+// stashPrefix starts the names of the stash directories Apply makes.
+const stashPrefix = ".pep668-uninstall-"
+
+// findStash returns a stash directory found in the install directories,
+// or "".
+func (p *planner) findStash() string {
+	for _, root := range p.plan.Roots {
+		for name := range p.cache.Names(root) {
+			if strings.HasPrefix(name, stashPrefix) {
+				return p.f.Child(root, name)
+			}
+		}
+	}
+	return ""
+}
+
+// location joins a RECORD path to the directory it is relative to, as an
+// OS path, not cleaned: ".." must meet the real parents. On Windows '/'
+// and '\' both separate; on POSIX a '\' is part of a name.
+func location(f *osfs.FS, base, entry string) string {
 	if f.Windows() {
 		entry = strings.ReplaceAll(entry, "/", `\`)
+		if strings.HasPrefix(entry, `\`) && !strings.HasPrefix(entry, `\\`) {
+			vol, _, _ := strings.Cut(base, `\`)
+			return vol + entry // rooted on the drive of base
+		}
 	}
 	if f.IsAbs(entry) {
 		return entry
 	}
-	return f.Child(siteDir, entry)
+	return f.Child(base, entry)
+}
+
+// absolute reports whether a RECORD path is absolute (on Windows, also
+// rooted without a drive) as location reads it.
+func absolute(f *osfs.FS, entry string) bool {
+	if f.Windows() {
+		entry = strings.ReplaceAll(entry, "/", `\`)
+		return f.IsAbs(entry) || strings.HasPrefix(entry, `\`)
+	}
+	return f.IsAbs(entry)
+}
+
+// elements splits a RECORD path as location reads it.
+func elements(f *osfs.FS, entry string) []string {
+	if f.Windows() {
+		return strings.FieldsFunc(entry, func(r rune) bool { return r == '/' || r == '\\' })
+	}
+	return strings.Split(entry, "/")
 }
 
 // prefetch lists, concurrently, the directories the entries name and their
@@ -221,7 +335,8 @@ func (p *planner) addEntry(e Entry) {
 	if !ok {
 		return
 	}
-	if !p.consider(real, true) {
+	real, removed := p.consider(real, true)
+	if !removed {
 		return
 	}
 	if base, found := strings.CutSuffix(real, ".py"); found {
@@ -233,28 +348,41 @@ func (p *planner) addEntry(e Entry) {
 // the scheme.
 func (p *planner) bounded(loc, entry string) (string, bool) {
 	real, err := p.cache.ResolveParent(loc)
-	if err != nil {
+	switch {
+	case errors.Is(err, osfs.ErrLinkLoop):
 		p.refuse(loc, fmt.Sprintf("cannot be resolved: %v", err))
 		return "", false
+	case err != nil:
+		p.unreachableErr(err)
+		return "", false
 	}
-	if _, inside := p.bounds.ContainsResolved(real); inside {
+	key, inside := p.bounds.ContainsResolved(real)
+	if inside {
 		return real, true
 	}
 	lexical := p.f.Clean(loc)
 	lexicallyInside := p.lexicallyInside(lexical)
 	switch {
-	case p.f.IsAbs(strings.ReplaceAll(entry, "/", p.f.Sep())) && !lexicallyInside:
+	case key != "":
+		p.refuse(real, fmt.Sprintf("in the interpreter's own %s directory, which an uninstall never touches", key))
+	case absolute(p.f, entry) && !lexicallyInside:
 		p.refuse(real, "an absolute path outside the target scheme")
 	case lexicallyInside:
 		p.refuse(real, fmt.Sprintf("a symlinked parent leads outside the target scheme (%s resolves to %s)", lexical, real))
 	case p.extendsRoot(lexical):
 		p.refuse(real, "in a sibling directory whose name merely extends a scheme directory's")
-	case slices.Contains(strings.Split(entry, "/"), ".."):
+	case slices.Contains(elements(p.f, entry), ".."):
 		p.refuse(real, "leaves the target scheme through ..")
 	default:
 		p.refuse(real, "outside the target scheme")
 	}
 	return "", false
+}
+
+func (p *planner) unreachableErr(err error) {
+	if p.unreachable == nil {
+		p.unreachable = err
+	}
 }
 
 // lexicallyInside reports whether path, not resolved, lies in a scheme
@@ -285,30 +413,35 @@ func (p *planner) refuse(path, reason string) {
 
 // consider decides a resolved path inside the scheme: remove, keep (shared),
 // missing (reported only when RECORD lists it), or refused (a directory).
-// It reports whether the path will be removed.
-func (p *planner) consider(real string, listed bool) bool {
-	if p.seen[real] {
-		return p.removing[real]
+// It returns the path as its directory spells it, and whether it will be
+// removed.
+func (p *planner) consider(real string, listed bool) (string, bool) {
+	canonical, typ, err := p.cache.Lookup(real)
+	if err != nil && !osfs.Missing(err) {
+		p.unreachableErr(err)
+		return real, false
 	}
-	p.seen[real] = true
-	typ, exists := p.cache.Type(real)
+	if p.seen[canonical] {
+		return canonical, p.removing[canonical]
+	}
+	p.seen[canonical] = true
 	switch {
-	case !exists:
+	case err != nil:
 		if listed {
-			p.plan.Missing = append(p.plan.Missing, real)
+			p.plan.Missing = append(p.plan.Missing, canonical)
 		}
-		return false
+		return canonical, false
 	case typ.IsDir():
-		p.plan.Refused = append(p.plan.Refused, Decision{Path: real, Reason: "names a directory, which RECORD must not list; its content is left alone"})
-		return false
+		p.plan.Refused = append(p.plan.Refused, Decision{Path: canonical, Reason: "names a directory, which RECORD must not list; its content is left alone"})
+		return canonical, false
 	}
-	if owner, ok := p.owners[real]; ok {
-		p.plan.Kept = append(p.plan.Kept, Decision{Path: real, Reason: "another distribution's RECORD lists it too", Owner: owner})
-		return false
+	if owner, ok := p.owners[canonical]; ok {
+		p.plan.Kept = append(p.plan.Kept, Decision{Path: canonical, Reason: "another distribution's RECORD lists it too", Owner: owner})
+		return canonical, false
 	}
-	p.plan.Remove = append(p.plan.Remove, real)
-	p.removing[real] = true
-	return true
+	p.plan.Remove = append(p.plan.Remove, canonical)
+	p.removing[canonical] = true
+	return canonical, true
 }
 
 // addBytecode plans the bytecode of base + ".py".
@@ -387,45 +520,91 @@ func (p *planner) addScripts() {
 	}
 }
 
-// otherOwners indexes the files other distributions' RECORDs list in dirs.
-func (p *planner) otherOwners(dirs []string) map[string]string {
-	owners := map[string]string{}
-	done := map[string]bool{}
+// indexOwners indexes the files that the other distributions of dirs list,
+// and remembers what it read for the plan's basis.
+func (p *planner) indexOwners(dirs []string) error {
+	p.owners, p.listings, p.files = map[string]string{}, map[string]string{}, maps.Clone(p.dist.digests)
 	for _, dir := range dirs {
-		if dir == "" || done[dir] {
+		if dir == "" {
 			continue
 		}
-		done[dir] = true
-		dists, err := distInfos(p.f, dir)
-		if err != nil {
+		dir = p.f.Clean(dir)
+		if _, done := p.listings[dir]; done {
 			continue
 		}
+		dists, digest, err := installed(p.f, dir)
+		switch {
+		case osfs.Missing(err):
+			p.listings[dir] = ""
+			continue
+		case err != nil:
+			return err
+		}
+		p.listings[dir] = digest
 		for _, d := range dists {
 			if d.DistInfo == p.dist.DistInfo {
 				continue
 			}
-			d.read(p.f)
-			for _, e := range d.Record {
-				if real, err := p.cache.ResolveParent(location(p.f, d.SiteDir, e.Path)); err == nil {
-					if _, taken := owners[real]; !taken {
-						owners[real] = d.Name + " " + d.Version
-					}
+			owned, err := d.ownedPaths(p.f)
+			if err != nil {
+				return fmt.Errorf("%s: %w", d.DistInfo, err)
+			}
+			maps.Copy(p.files, d.digests)
+			for _, path := range owned {
+				real, err := p.cache.ResolveParent(path)
+				if err != nil {
+					continue // cannot be one of ours: those resolve
+				}
+				if canonical, _, err := p.cache.Lookup(real); err == nil {
+					real = canonical
+				}
+				if _, taken := p.owners[real]; !taken {
+					p.owners[real] = d.Name + " " + d.Version
 				}
 			}
 		}
 	}
-	return owners
+	return nil
+}
+
+// observe fills the plan's basis: the install directories' identities (on
+// the host), the site directories' distributions, and the metadata files
+// read, this distribution's included.
+func (p *planner) observe() error {
+	for _, name := range []string{"RECORD", "INSTALLER", "entry_points.txt"} {
+		path := p.f.Join(p.dist.DistInfo, name)
+		if _, ok := p.files[path]; !ok { // a Distribution not made by Find
+			if _, err := p.dist.readMeta(p.f, path, osfs.LimitRecord); err != nil && !osfs.Missing(err) {
+				return err
+			}
+			p.files[path] = p.dist.digests[path]
+		}
+	}
+	for _, root := range p.plan.Roots {
+		id := ""
+		if info, err := p.f.Lstat(root); err == nil {
+			id = confined.ID(info)
+		}
+		p.plan.Basis = append(p.plan.Basis, Observation{Kind: ObservedDir, Path: root, Digest: id})
+	}
+	for _, dir := range slices.Sorted(maps.Keys(p.listings)) {
+		p.plan.Basis = append(p.plan.Basis, Observation{Kind: ObservedListing, Path: dir, Digest: p.listings[dir]})
+	}
+	for _, file := range slices.Sorted(maps.Keys(p.files)) {
+		p.plan.Basis = append(p.plan.Basis, Observation{Kind: ObservedFile, Path: file, Digest: p.files[file]})
+	}
+	return nil
 }
 
 // findEmptyDirs adds the directories that hold nothing once the planned
-// files are gone, deepest first, up to but never including a scheme
-// directory, and only inside the scheme.
+// files are gone, deepest first, never a scheme directory or one that
+// holds a scheme directory, and only inside the bounds.
 func (p *planner) findEmptyDirs() {
 	removed := maps.Clone(p.removing)
 	candidates := map[string]bool{}
 	for _, r := range p.plan.Remove {
-		for dir := p.f.Parent(r); !p.isRoot(dir) && dir != p.f.Parent(dir) && !candidates[dir]; dir = p.f.Parent(dir) {
-			if _, inside := p.bounds.ContainsResolved(dir); !inside {
+		for dir := p.f.Parent(r); dir != p.f.Parent(dir) && !candidates[dir] && !p.bounds.Encloses(dir); dir = p.f.Parent(dir) {
+			if _, inside := p.bounds.ContainsResolved(dir); !inside || dir == p.dist.SiteDir {
 				break
 			}
 			candidates[dir] = true
@@ -459,8 +638,4 @@ func (p *planner) findEmptyDirs() {
 			p.plan.RemoveDirs = append(p.plan.RemoveDirs, dir)
 		}
 	}
-}
-
-func (p *planner) isRoot(dir string) bool {
-	return slices.Contains(p.plan.Roots, dir) || dir == p.dist.SiteDir
 }

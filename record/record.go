@@ -49,7 +49,9 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // Entry is one row of a RECORD file.
 type Entry struct {
 	// Path is the file, relative to the directory holding the .dist-info
-	// directory (or absolute), with '\' separators turned into '/'.
+	// directory (or absolute), as RECORD writes it. Its separator is '/';
+	// on Windows '\' separates too, as the specification allows, while on
+	// POSIX a '\' is part of a name.
 	Path string
 	// Hash is the algorithm and digest, or the zero Hash when empty.
 	Hash Hash
@@ -121,9 +123,6 @@ func entry(fields []string) (Entry, error) {
 		return Entry{}, fmt.Errorf("%w, got %d", ErrFieldCount, len(fields))
 	}
 	e := Entry{Path: fields[0], Size: -1}
-	if strings.IndexByte(e.Path, '\\') >= 0 {
-		e.Path = strings.ReplaceAll(e.Path, `\`, "/")
-	}
 	if e.Path == "" {
 		return Entry{}, ErrEmptyPath
 	}

@@ -121,9 +121,12 @@ var ErrUnknownKey = errors.New("scheme: unknown key; want prefix, home or user")
 // PreferredScheme returns sysconfig.get_preferred_scheme(key) for key
 // "prefix", "home" or "user", with the distributors' patches: venv inside
 // a virtual environment (3.11+); nt, nt_user on Windows; osx_framework_user
-// for macOS framework builds; Debian's posix_local or deb_system;
-// Homebrew's osx_framework_library. CPython 3.8 and 3.9 have no such
-// function; their default scheme is posix_prefix, or nt.
+// for macOS framework builds; Debian's posix_local or deb_system outside a
+// virtual environment, posix_prefix inside one on 3.10; Homebrew's
+// osx_framework_library outside a virtual environment and without
+// ENSUREPIP_OPTIONS, else venv (3.11+) or posix_prefix (3.10). CPython 3.8
+// and 3.9 have no such function; their default scheme is posix_prefix, or
+// nt.
 func (i *Interpreter) PreferredScheme(key string) (string, error) {
 	minor := i.minor()
 	switch key {
@@ -131,8 +134,13 @@ func (i *Interpreter) PreferredScheme(key string) (string, error) {
 	default:
 		return "", fmt.Errorf("%w: %q", ErrUnknownKey, key)
 	}
-	if key == "prefix" && minor >= 11 && (i.IsVirtual || (i.Vendor == Homebrew && i.getenv("ENSUREPIP_OPTIONS") != "")) {
+	brewVenv := i.Vendor == Homebrew && (i.IsVirtual || i.getenv("ENSUREPIP_OPTIONS") != "")
+	switch {
+	case key == "prefix" && minor >= 11 && (i.IsVirtual || brewVenv):
 		return "venv", nil
+	case key == "prefix" && minor == 10 && brewVenv:
+		// Homebrew's 3.10 patch: posix_prefix in a venv or under ensurepip.
+		return "posix_prefix", nil
 	}
 	switch {
 	case i.Windows:
@@ -181,6 +189,29 @@ func (i *Interpreter) Paths(name string, vars Vars) (Paths, error) {
 	}
 	maps.Copy(cv, vars)
 	return t.Paths(name, cv)
+}
+
+// HeadersDir returns the directory pip installs the C headers of the
+// distribution dist to, with paths those of the target scheme: inside a
+// virtual environment <prefix>/include/site/python3.Y/<dist>, else the
+// scheme's include directory joined with dist. Give it to NewBounds as
+// paths[Headers].
+func (i *Interpreter) HeadersDir(paths Paths, dist string) string {
+	t, err := i.Table()
+	if err != nil || dist == "" {
+		return ""
+	}
+	sep := "/"
+	if i.Windows {
+		sep = `\`
+	}
+	if i.IsVirtual {
+		return t.Clean(strings.Join([]string{i.Prefix, "include", "site", "python" + i.Version, dist}, sep))
+	}
+	if paths[Include] == "" {
+		return ""
+	}
+	return t.Clean(paths[Include] + sep + dist)
 }
 
 // DefaultPaths returns the paths of the default scheme, as
@@ -297,7 +328,7 @@ func (i *Interpreter) note(format string, args ...any) {
 func (i *Interpreter) readSysconfig(f *osfs.FS, stdlib string) {
 	var src []byte
 	for _, p := range []string{f.Join(stdlib, "sysconfig.py"), f.Join(stdlib, "sysconfig", "__init__.py")} {
-		if data, err := f.ReadFile(p); err == nil {
+		if data, err := f.ReadFile(p, osfs.LimitSource); err == nil {
 			src = data
 			break
 		}
@@ -336,7 +367,7 @@ func (i *Interpreter) readSysconfigData(f *osfs.FS, stdlib string) {
 		if !sysconfigData.MatchString(e.Name()) {
 			continue
 		}
-		data, err := f.ReadFile(f.Join(stdlib, e.Name()))
+		data, err := f.ReadFile(f.Join(stdlib, e.Name()), osfs.LimitSource)
 		if err != nil {
 			continue
 		}

@@ -82,6 +82,9 @@ func NewTable(vendor Vendor, version string, windows bool, opts *TableOptions) (
 		}
 		t.schemes = cpython(minor, windows)
 		homebrew(t.schemes, minor, strings.TrimRight(prefix, "/"))
+		if minor == 10 {
+			t.schemes["venv"] = t.schemes["posix_prefix"] // Homebrew's 3.10 patch adds it
+		}
 	case PyPy:
 		t.schemes = pypy(windows)
 	default:

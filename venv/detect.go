@@ -95,6 +95,14 @@ type Options struct {
 // ErrNoExecutable means the executable does not exist or is not a file.
 var ErrNoExecutable = errors.New("no such executable")
 
+// The problems of reading pyvenv.cfg and the other small files Detect
+// reads: one that is not a regular file (a FIFO would block the reader, a
+// link to /dev/zero never ends) or holds more than 1 MiB is not read.
+var (
+	ErrNotRegular = osfs.ErrNotRegular
+	ErrTooLarge   = osfs.ErrTooLarge
+)
+
 // An Error reports why an interpreter's environment could not be found.
 type Error struct {
 	Executable string
@@ -203,7 +211,7 @@ func (d *detector) detect(python string) (*Environment, error) {
 }
 
 func (d *detector) readConfig(p string) (*Config, error) {
-	data, err := d.f.ReadFile(p)
+	data, err := d.f.ReadFile(p, osfs.LimitConfig)
 	if err != nil {
 		return nil, &Error{Executable: d.exe, Err: err}
 	}
@@ -254,7 +262,7 @@ func (d *detector) findBase() {
 			if !f.IsFile(p) {
 				continue
 			}
-			if data, err := f.ReadFile(p); err == nil {
+			if data, err := f.ReadFile(p, osfs.LimitConfig); err == nil {
 				if home, ok := legacyHome(data); ok {
 					start = home
 				}
@@ -541,7 +549,7 @@ func (d *detector) classify() {
 	}
 	e.IncludeSystemSitePackages = true
 	if dir := d.legacyLibDir(); dir != "" {
-		if data, err := f.ReadFile(f.Join(dir, "orig-prefix.txt")); err == nil {
+		if data, err := f.ReadFile(f.Join(dir, "orig-prefix.txt"), osfs.LimitConfig); err == nil {
 			e.Kind = KindLegacyVirtualenv
 			e.RealPrefix = strings.TrimSpace(string(data))
 			e.IncludeSystemSitePackages = !f.IsFile(f.Join(dir, "no-global-site-packages.txt"))

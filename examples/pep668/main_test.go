@@ -370,9 +370,9 @@ func TestUninstall(t *testing.T) {
 		t.Errorf("the dry run removed a file: %v", err)
 	}
 
-	out, _, status = runTool(t, nil, "uninstall", "--apply", "--python", venvPython, "demo")
+	out, errOut, status = runTool(t, nil, "uninstall", "--apply", "--python", venvPython, "demo")
 	if status != exitOK || !strings.Contains(out, "removed: "+filepath.Join(sp, "demo", "__init__.py")) {
-		t.Errorf("uninstall --apply: status %d, output:\n%s", status, out)
+		t.Errorf("uninstall --apply: status %d, output:\n%s%s", status, out, errOut)
 	}
 	if _, err := os.Stat(filepath.Join(sp, "demo")); !os.IsNotExist(err) {
 		t.Errorf("demo/ still there: %v", err)

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"unicode"
 
 	"github.com/pep668/pep668"
 	"github.com/pep668/pep668/record"
@@ -16,7 +18,9 @@ import (
 // uninstallResult is the JSON output of pep668 uninstall.
 type uninstallResult struct {
 	*record.Plan
-	Applied bool `json:"applied"`
+	Applied   bool             `json:"applied"`
+	Result    *record.Result   `json:"result,omitempty"`
+	Recovered *record.Recovery `json:"recovered,omitempty"`
 }
 
 func runUninstall(e *env, args []string) int {
@@ -44,6 +48,10 @@ func runUninstall(e *env, args []string) int {
 		}
 		return exitNo
 	}
+	fail := func(err error) int {
+		fmt.Fprintf(e.stderr, "pep668 uninstall: %v\n", err)
+		return exitFailure
+	}
 
 	opts := &pep668.Options{Getenv: e.getenv}
 	if *breakSystem {
@@ -51,56 +59,65 @@ func runUninstall(e *env, args []string) int {
 	}
 	v, err := pep668.Check(*python, opts)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "pep668 uninstall: %v\n", err)
-		return exitFailure
+		return fail(err)
 	}
 	if !v.Allowed {
-		return refuse(fmt.Sprintf("%s is externally managed (marker %s); pass --break-system-packages to uninstall anyway", v.Executable, v.MarkerPath))
+		return refuse(fmt.Sprintf("%s is externally managed (marker %s); pass --break-system-packages to uninstall anyway", quote(v.Executable), quote(v.MarkerPath)))
 	}
 	paths, err := v.Interpreter.Paths(v.Scheme, nil)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "pep668 uninstall: %v\n", err)
-		return exitFailure
+		return fail(err)
 	}
+
+	// One lock from recovery to the end of the uninstall, so that nothing
+	// changes the environment between the plan and its application.
+	if v.Environment.IsVirtual {
+		lock, err := record.Lock(filepath.Join(v.Environment.Prefix, ".lock")) // uv's environment lock
+		if err != nil {
+			return fail(err)
+		}
+		defer lock.Unlock()
+	}
+	res := uninstallResult{}
+	if res.Recovered, err = record.Recover(paths, nil); err != nil {
+		return fail(err)
+	}
+	if !*asJSON {
+		printRecovery(e, res.Recovered)
+	}
+
 	sites := []string{paths[scheme.Purelib], paths[scheme.Platlib]}
 	dist, err := record.Find(names[0], sites, nil)
 	if errors.Is(err, record.ErrNotInstalled) {
 		if other, err2 := record.Find(names[0], otherSites(v.Interpreter, v.Scheme, sites), nil); err2 == nil {
 			return refuse(fmt.Sprintf("%s %s is installed in %s, outside the target scheme %s; it is left alone",
-				other.Name, other.Version, other.SiteDir, v.Scheme))
+				quote(other.Name), quote(other.Version), quote(other.SiteDir), v.Scheme))
 		}
-		return refuse(fmt.Sprintf("%s is not installed in scheme %s (%s)", names[0], v.Scheme, paths[scheme.Purelib]))
+		return refuse(fmt.Sprintf("%s is not installed in scheme %s (%s)", quote(names[0]), v.Scheme, quote(paths[scheme.Purelib])))
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "pep668 uninstall: %v\n", err)
-		return exitFailure
+		return fail(err)
 	}
+	paths[scheme.Headers] = v.Interpreter.HeadersDir(paths, dist.Name)
 	plan, err := record.NewPlan(dist, paths, &record.PlanOptions{SchemeName: v.Scheme})
 	var ue *record.UninstallError
 	if errors.As(err, &ue) {
-		return refuse(ue.Error() + "; " + ue.Hint())
+		return refuse(quote(ue.Error()) + "; " + ue.Hint())
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "pep668 uninstall: %v\n", err)
-		return exitFailure
+		return fail(err)
 	}
 
-	res := uninstallResult{Plan: plan}
+	res.Plan = plan
 	if *apply {
-		lock := ""
-		if v.Environment.IsVirtual {
-			lock = filepath.Join(v.Environment.Prefix, ".lock") // uv's environment lock
-		}
-		if _, err := record.Apply(plan, &record.ApplyOptions{LockFile: lock}); err != nil {
-			fmt.Fprintf(e.stderr, "pep668 uninstall: %v\n", err)
-			return exitFailure
+		if res.Result, err = record.Apply(plan, nil); err != nil {
+			return fail(err)
 		}
 		res.Applied = true
 	}
 	if *asJSON {
 		if err := writeJSON(e.stdout, res); err != nil {
-			fmt.Fprintf(e.stderr, "pep668 uninstall: %v\n", err)
-			return exitFailure
+			return fail(err)
 		}
 		return exitOK
 	}
@@ -108,30 +125,66 @@ func runUninstall(e *env, args []string) int {
 	return exitOK
 }
 
+func printRecovery(e *env, rec *record.Recovery) {
+	for _, d := range rec.RolledBack {
+		fmt.Fprintf(e.stdout, "recovered: the interrupted uninstall of %s was undone\n", quote(d))
+	}
+	for _, d := range rec.Completed {
+		fmt.Fprintf(e.stdout, "recovered: the interrupted uninstall of %s was completed\n", quote(d))
+	}
+	for _, k := range rec.Kept {
+		fmt.Fprintf(e.stdout, "left alone: %s (%s)\n", quote(k.Path), quote(k.Reason))
+	}
+}
+
 func printPlan(e *env, res uninstallResult) {
 	p := res.Plan
-	verb, dirVerb := "would remove", "would remove directory"
-	if res.Applied {
-		verb, dirVerb = "removed", "removed directory"
-	}
-	fmt.Fprintf(e.stdout, "%s %s from scheme %s (%s)\n", p.Distribution, p.Version, p.Scheme, p.DistInfo)
-	for _, f := range p.Remove {
-		fmt.Fprintf(e.stdout, "%s: %s\n", verb, f)
-	}
-	for _, d := range p.RemoveDirs {
-		fmt.Fprintf(e.stdout, "%s: %s\n", dirVerb, d)
+	fmt.Fprintf(e.stdout, "%s %s from scheme %s (%s)\n", quote(p.Distribution), quote(p.Version), p.Scheme, quote(p.DistInfo))
+	if r := res.Result; r != nil {
+		for _, f := range r.Removed {
+			fmt.Fprintf(e.stdout, "removed: %s\n", quote(f))
+		}
+		for _, d := range r.RemovedDirs {
+			fmt.Fprintf(e.stdout, "removed directory: %s\n", quote(d))
+		}
+		for _, d := range r.KeptDirs {
+			fmt.Fprintf(e.stdout, "kept directory: %s (not empty any more)\n", quote(d))
+		}
+	} else {
+		for _, f := range p.Remove {
+			fmt.Fprintf(e.stdout, "would remove: %s\n", quote(f))
+		}
+		for _, d := range p.RemoveDirs {
+			fmt.Fprintf(e.stdout, "would remove directory: %s\n", quote(d))
+		}
 	}
 	for _, k := range p.Kept {
-		fmt.Fprintf(e.stdout, "kept: %s (%s: %s)\n", k.Path, k.Reason, k.Owner)
+		fmt.Fprintf(e.stdout, "kept: %s (%s: %s)\n", quote(k.Path), k.Reason, quote(k.Owner))
 	}
 	for _, r := range p.Refused {
-		fmt.Fprintf(e.stdout, "refused: %s (%s)\n", r.Path, r.Reason)
+		fmt.Fprintf(e.stdout, "refused: %s (%s)\n", quote(r.Path), quote(r.Reason))
 	}
 	for _, m := range p.Missing {
-		fmt.Fprintf(e.stdout, "missing: %s\n", m)
+		fmt.Fprintf(e.stdout, "missing: %s\n", quote(m))
+	}
+	dirs := len(p.RemoveDirs)
+	if r := res.Result; r != nil {
+		dirs = len(r.RemovedDirs)
 	}
 	fmt.Fprintf(e.stdout, "%d files, %d directories; %d kept, %d refused, %d missing\n",
-		len(p.Remove), len(p.RemoveDirs), len(p.Kept), len(p.Refused), len(p.Missing))
+		len(p.Remove), dirs, len(p.Kept), len(p.Refused), len(p.Missing))
+}
+
+// quote returns s as it is when it prints as itself on one line, else Go
+// quoted, so that a hostile name (a newline, an escape sequence) cannot
+// forge or hide output lines.
+func quote(s string) string {
+	for _, r := range s {
+		if !unicode.IsPrint(r) || r == unicode.ReplacementChar {
+			return strconv.Quote(s)
+		}
+	}
+	return s
 }
 
 // otherSites lists the site directories of the interpreter's other

@@ -3,10 +3,15 @@
 package osfs
 
 import (
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"runtime"
 	"strings"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Cache answers what FS answers about many paths at one moment (types,
@@ -15,16 +20,29 @@ import (
 // so resolving thousands of paths in the same trees costs one ReadDir per
 // directory instead of an lstat per path component. It assumes the trees do
 // not change while it is used, and is not safe for concurrent use.
+//
+// A Cache resolves strictly (see FS.Strict), and spells every path it
+// returns as the directories list it: on a case-insensitive filesystem
+// (Windows, macOS by default) or a normalization-insensitive one (macOS),
+// "OWN/FILE.PY" resolves to "own/file.py" when that is what exists, so
+// that paths naming one file compare equal.
 type Cache struct {
 	f        *FS
-	listings map[string]map[string]fs.FileMode // resolved directory → name → type; nil when unreadable
-	targets  map[string]string                 // resolved link → target
-	real     map[string]string                 // path as given → RealPath
+	listings map[string]*listing // resolved directory → its entries; nil entries when unreadable
+	targets  map[string]string   // resolved link → target
+	real     map[string]string   // path as given → RealPath
+}
+
+// listing is a directory's entries, name to type, and, built on the first
+// lookup that misses, the names by their folded form.
+type listing struct {
+	types  map[string]fs.FileMode
+	folded map[string][]string
 }
 
 // NewCache returns an empty Cache over f.
 func (f *FS) NewCache() *Cache {
-	return &Cache{f: f, listings: map[string]map[string]fs.FileMode{}, targets: map[string]string{}, real: map[string]string{}}
+	return &Cache{f: f.Strict(), listings: map[string]*listing{}, targets: map[string]string{}, real: map[string]string{}}
 }
 
 // FS returns the filesystem the cache reads.
@@ -33,12 +51,16 @@ func (c *Cache) FS() *FS { return c.f }
 // Names returns the entries of the resolved directory dir, name to type,
 // or nil when it cannot be read. The map must not be changed.
 func (c *Cache) Names(dir string) map[string]fs.FileMode {
-	if m, ok := c.listings[dir]; ok {
-		return m
+	return c.listing(dir).types
+}
+
+func (c *Cache) listing(dir string) *listing {
+	if l, ok := c.listings[dir]; ok {
+		return l
 	}
-	m := c.list(dir)
-	c.listings[dir] = m
-	return m
+	l := &listing{types: c.list(dir)}
+	c.listings[dir] = l
+	return l
 }
 
 // list reads the resolved directory dir: name to type, or nil. It touches
@@ -63,23 +85,97 @@ func (c *Cache) list(dir string) map[string]fs.FileMode {
 	return m
 }
 
-// Type returns the type of the resolved path p (a final link is not
-// followed) and whether it exists.
-func (c *Cache) Type(p string) (fs.FileMode, bool) {
+// ErrOtherName reports a path the filesystem finds under a spelling its
+// directory does not list, where several listed names could be the one
+// found: which file it is cannot be told from names.
+var ErrOtherName = errors.New("found under a name its directory does not list")
+
+// Lookup finds the resolved path p (a final link is not followed): its
+// type, and p with its last element spelled as its directory lists it. A
+// path that does not exist gives an error wrapping fs.ErrNotExist; any
+// other error means that whether it exists cannot be told.
+func (c *Cache) Lookup(p string) (canonical string, typ fs.FileMode, err error) {
 	dir, base := c.f.splitLast(p)
 	if base == "" {
-		return fs.ModeDir, true // a root
+		return p, fs.ModeDir, nil // a root
 	}
 	dir = c.trimSep(dir)
-	if m := c.Names(dir); m != nil {
-		t, ok := m[base]
-		return t, ok
+	l := c.listing(dir)
+	if l.types == nil {
+		// An unreadable directory may still be searchable.
+		info, err := c.f.lstat(p)
+		if err != nil {
+			return p, 0, osPath(err, p)
+		}
+		return p, info.Mode().Type(), nil
 	}
-	info, err := c.f.lstat(p) // an unreadable directory may still be searchable
-	if err != nil {
-		return 0, false
+	if t, ok := l.types[base]; ok {
+		return p, t, nil
 	}
-	return info.Mode().Type(), true
+	return c.lookupOtherSpelling(l, dir, base, p)
+}
+
+// lookupOtherSpelling handles a name its directory does not list: absent,
+// or present under another spelling on an insensitive filesystem. The
+// filesystem decides: only when it finds p is a listed name with the same
+// folded form taken as the one p names. A name nothing listed folds to is
+// absent (a Windows 8.3 short name, which folds to no listed name, is
+// taken as absent too).
+func (c *Cache) lookupOtherSpelling(l *listing, dir, base, p string) (string, fs.FileMode, error) {
+	if l.folded == nil {
+		l.folded = make(map[string][]string, len(l.types))
+		for name := range l.types {
+			k := fold(name)
+			l.folded[k] = append(l.folded[k], name)
+		}
+	}
+	candidates := l.folded[fold(base)]
+	if len(candidates) == 0 {
+		// Nothing listed could be this name: absent, without asking again.
+		return p, 0, &fs.PathError{Op: "lstat", Path: p, Err: fs.ErrNotExist}
+	}
+	info, err := c.f.lstat(p)
+	switch {
+	case Missing(err):
+		return p, 0, &fs.PathError{Op: "lstat", Path: p, Err: fs.ErrNotExist}
+	case err != nil:
+		return p, 0, osPath(err, p)
+	}
+	if len(candidates) > 1 && c.f.host {
+		// Several spellings listed, one found: the one that is the same file.
+		var same []string
+		for _, name := range candidates {
+			if other, err := os.Lstat(c.f.Child(dir, name)); err == nil && os.SameFile(info, other) {
+				same = append(same, name)
+			}
+		}
+		candidates = same
+	}
+	if len(candidates) != 1 {
+		return p, 0, &fs.PathError{Op: "lstat", Path: p, Err: fmt.Errorf("%w (%d listed names match)", ErrOtherName, len(candidates))}
+	}
+	name := candidates[0]
+	return c.f.Child(dir, name), l.types[name], nil
+}
+
+// fold maps a name to the form that a case- and normalization-insensitive
+// filesystem compares: Unicode case folding of the decomposed form. It
+// only ever picks candidates; the filesystem itself confirms a match.
+func fold(name string) string {
+	for i := 0; i < len(name); i++ {
+		if name[i] >= 0x80 {
+			return cases.Fold().String(norm.NFD.String(name))
+		}
+	}
+	return strings.ToLower(name) // ASCII: folding is lower-casing
+}
+
+// Type returns the type of the resolved path p (a final link is not
+// followed) and whether it exists; a path that cannot be examined is
+// reported as absent. Lookup tells the two apart.
+func (c *Cache) Type(p string) (fs.FileMode, bool) {
+	_, t, err := c.Lookup(p)
+	return t, err == nil
 }
 
 // trimSep drops the separator splitLast leaves after a directory, except
@@ -91,7 +187,8 @@ func (c *Cache) trimSep(dir string) string {
 	return dir
 }
 
-// RealPath is FS.RealPath answered from the cache.
+// RealPath is FS.RealPath answered from the cache, strictly, and with
+// names spelled as their directories list them.
 func (c *Cache) RealPath(p string) (string, error) {
 	if r, ok := c.real[p]; ok {
 		return r, nil
@@ -100,25 +197,32 @@ func (c *Cache) RealPath(p string) (string, error) {
 	// the parent (remembered) and check the one name.
 	if dir, base := c.f.splitLast(p); base != "" && base != "." && base != ".." && dir != "" {
 		if realDir, err := c.RealPath(c.trimSep(dir)); err == nil && c.f.IsAbs(realDir) && realDir != p {
-			child := c.f.Child(realDir, base)
-			if t, ok := c.Type(child); !ok || t&fs.ModeSymlink == 0 {
+			child, t, err := c.Lookup(c.f.Child(realDir, base))
+			switch {
+			case err != nil && !Missing(err):
+				return "", err
+			case err != nil || t&fs.ModeSymlink == 0:
 				c.real[p] = child
 				return child, nil
 			}
 		}
 	}
-	r, err := c.f.realPath(p, func(q string) (bool, error) {
-		t, ok := c.Type(q)
-		return ok && t&fs.ModeSymlink != 0, nil
+	r, err := c.f.realPath(p, func(q string) (string, bool, error) {
+		canonical, t, err := c.Lookup(q)
+		if err != nil {
+			return q, false, c.f.resolveErr(err, q)
+		}
+		return canonical, t&fs.ModeSymlink != 0, nil
 	}, func(q string) (string, error) {
 		if t, ok := c.targets[q]; ok {
 			return t, nil
 		}
 		t, err := c.f.readlink(q)
-		if err == nil {
-			c.targets[q] = t
+		if err != nil {
+			return "", osPath(err, q)
 		}
-		return t, err
+		c.targets[q] = t
+		return t, nil
 	})
 	if err == nil {
 		c.real[p] = r
@@ -167,6 +271,6 @@ func (c *Cache) Prefetch(dirs []string) {
 	}()
 	for range todo {
 		r := <-results
-		c.listings[r.dir] = r.m
+		c.listings[r.dir] = &listing{types: r.m}
 	}
 }

@@ -22,6 +22,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 )
 
 // FS is a filesystem addressed by OS paths.
@@ -30,6 +31,7 @@ type FS struct {
 	windows bool
 	volume  string // "C:" on Windows; "" on POSIX
 	host    bool   // fsys is the host's own: paths may go to the os package directly
+	strict  bool   // an error other than "does not exist" while resolving is returned
 }
 
 // New returns an FS over fsys, whose root is "/" (POSIX) or volume (for
@@ -64,6 +66,17 @@ func For(fsys fs.FS, windows bool, p string) *FS {
 		vol, _ = splitVolume(p)
 	}
 	return New(fsys, windows, vol)
+}
+
+// Strict returns a copy of f that reports an error while resolving a path
+// when a component cannot be examined for another reason than its absence
+// (permission denied, name too long), where f, like Python's realpath,
+// takes such a component as it is. Code that deletes files resolves
+// strictly: a file it cannot see is not a missing one.
+func (f *FS) Strict() *FS {
+	g := *f
+	g.strict = true
+	return &g
 }
 
 // Windows reports whether paths are Windows paths.
@@ -186,9 +199,10 @@ func (f *FS) Name(p string) (string, error) {
 func (f *FS) Lstat(p string) (fs.FileInfo, error) {
 	q, err := f.ResolveParent(p)
 	if err != nil {
-		return nil, err
+		return nil, osPath(err, p)
 	}
-	return f.lstat(q)
+	info, err := f.lstat(q)
+	return info, osPath(err, p)
 }
 
 // ResolveParent resolves every link in p but a final one, as the OS does
@@ -273,15 +287,36 @@ var ErrLinkLoop = errors.New("too many levels of symbolic links")
 // as it is while the rest is still resolved. An error is returned only for
 // a loop or a path that is not absolute.
 func (f *FS) RealPath(p string) (string, error) {
-	return f.realPath(p, func(q string) (bool, error) {
+	return f.realPath(p, func(q string) (string, bool, error) {
 		info, err := f.lstat(q)
-		return err == nil && info.Mode()&fs.ModeSymlink != 0, nil
+		if err != nil {
+			return q, false, f.resolveErr(err, q)
+		}
+		return q, info.Mode()&fs.ModeSymlink != 0, nil
 	}, f.readlink)
 }
 
-// realPath resolves p with isLink and readlink probing paths whose parents
-// are resolved.
-func (f *FS) realPath(p string, isLink func(string) (bool, error), readlink func(string) (string, error)) (string, error) {
+// resolveErr is what an error examining the component q means while
+// resolving: nothing when the component is absent, or when f is not
+// strict; else the error, naming q.
+func (f *FS) resolveErr(err error, q string) error {
+	if !f.strict || Missing(err) {
+		return nil
+	}
+	return osPath(err, q)
+}
+
+// Missing reports whether err says that a path does not exist: ENOENT, or
+// ENOTDIR for a path whose parent is not a directory (Python's
+// os.path.lexists is false for both).
+func Missing(err error) bool {
+	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)
+}
+
+// realPath resolves p with probe and readlink examining paths whose
+// parents are resolved. probe reports whether a path is a link, and its
+// last element as its directory spells it.
+func (f *FS) realPath(p string, probe func(string) (string, bool, error), readlink func(string) (string, error)) (string, error) {
 	if !f.IsAbs(p) {
 		return "", &fs.PathError{Op: "realpath", Path: p, Err: ErrOutside}
 	}
@@ -297,8 +332,7 @@ func (f *FS) realPath(p string, isLink func(string) (bool, error), readlink func
 			done = f.Parent(done)
 			continue
 		}
-		next := f.Child(done, elem)
-		link, err := isLink(next)
+		next, link, err := probe(f.Child(done, elem))
 		if err != nil {
 			return "", err
 		}
@@ -382,9 +416,10 @@ func (f *FS) FollowLinks(p string) (string, error) {
 func (f *FS) Stat(p string) (fs.FileInfo, error) {
 	real, err := f.RealPath(p)
 	if err != nil {
-		return nil, err
+		return nil, osPath(err, p)
 	}
-	return f.lstat(real) // resolved already: no second resolution
+	info, err := f.lstat(real) // resolved already: no second resolution
+	return info, osPath(err, p)
 }
 
 // IsFile reports whether p is a regular file, following links, like
@@ -400,22 +435,35 @@ func (f *FS) IsDir(p string) bool {
 	return err == nil && info.IsDir()
 }
 
-// ReadFile reads the file p, following links.
-func (f *FS) ReadFile(p string) ([]byte, error) {
-	name, err := f.RealName(p)
+// ReadFile reads the file p, following links, when it is a regular file of
+// at most limit bytes, as the package's ReadFile does. On the host's
+// filesystem it opens without blocking, so a FIFO is refused, not waited
+// for. Errors name p.
+func (f *FS) ReadFile(p string, limit int64) ([]byte, error) {
+	real, err := f.RealPath(p)
 	if err != nil {
-		return nil, err
+		return nil, osPath(err, p)
 	}
-	return fs.ReadFile(f.fsys, name)
+	var data []byte
+	if f.host {
+		data, err = readHost(real, limit)
+	} else {
+		var name string
+		if name, err = f.Name(real); err == nil {
+			data, err = ReadFile(f.fsys, name, limit)
+		}
+	}
+	return data, osPath(err, p)
 }
 
-// ReadDir lists the directory p, following links.
+// ReadDir lists the directory p, following links. Errors name p.
 func (f *FS) ReadDir(p string) ([]fs.DirEntry, error) {
 	name, err := f.RealName(p)
 	if err != nil {
-		return nil, err
+		return nil, osPath(err, p)
 	}
-	return fs.ReadDir(f.fsys, name)
+	entries, err := fs.ReadDir(f.fsys, name)
+	return entries, osPath(err, p)
 }
 
 // RealName is the fs.FS name of p with every link resolved, so that fsys
