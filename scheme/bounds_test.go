@@ -79,3 +79,100 @@ func TestBounds(t *testing.T) {
 		}
 	}
 }
+
+// TestBoundsExcludeInterpreterDirs checks that the interpreter's own
+// directories are never inside, even where a target holds them, except the
+// parts a target lies in.
+func TestBoundsExcludeInterpreterDirs(t *testing.T) {
+	fsys := fstest.MapFS{}
+	tests := []struct {
+		name  string
+		paths scheme.Paths
+		cases map[string]bool
+	}{{
+		// A venv's stdlib and include are the base interpreter's.
+		name: "venv",
+		paths: scheme.Paths{
+			scheme.Stdlib: "/opt/py/lib/python3.11", scheme.Platstdlib: "/venv/lib/python3.11",
+			scheme.Purelib: "/venv/lib/python3.11/site-packages", scheme.Platlib: "/venv/lib/python3.11/site-packages",
+			scheme.Include: "/opt/py/include/python3.11", scheme.Platinclude: "/opt/py/include/python3.11",
+			scheme.Scripts: "/venv/bin", scheme.Data: "/venv",
+		},
+		cases: map[string]bool{
+			"/opt/py/lib/python3.11/this.py":        false,
+			"/opt/py/include/python3.11/Python.h":   false,
+			"/venv/lib/python3.11/site-packages/x":  true,
+			"/venv/lib/python3.11/orphan.py":        false, // platstdlib, inside data
+			"/venv/include/site/python3.11/pkg/x.h": true,
+			"/venv/pyvenv.cfg":                      true,
+		},
+	}, {
+		// pyenv: data is the prefix, which holds stdlib and include.
+		name: "prefix",
+		paths: scheme.Paths{
+			scheme.Stdlib: "/opt/py/lib/python3.11", scheme.Platstdlib: "/opt/py/lib/python3.11",
+			scheme.Purelib: "/opt/py/lib/python3.11/site-packages", scheme.Platlib: "/opt/py/lib/python3.11/site-packages",
+			scheme.Include: "/opt/py/include/python3.11", scheme.Platinclude: "/opt/py/include/python3.11",
+			scheme.Scripts: "/opt/py/bin", scheme.Data: "/opt/py",
+			scheme.Headers: "/opt/py/include/python3.11/pkg",
+		},
+		cases: map[string]bool{
+			"/opt/py/lib/python3.11/os.py":                  false,
+			"/opt/py/lib/python3.11/site-packages/pkg/a.py": true,
+			"/opt/py/include/python3.11/Python.h":           false,
+			"/opt/py/include/python3.11/pkg/pkg.h":          true, // the headers an installer wrote
+			"/opt/py/include/python3.11/other/other.h":      false,
+			"/opt/py/share/man/man1/pkg.1":                  true,
+			"/opt/py/bin/pkg-tool":                          true,
+			"/opt/py/lib/python3.11/lib-dynload/_ssl.so":    false,
+			"/opt/py/lib/python3.11/site-packages/../os.py": false,
+		},
+	}, {
+		// Debian's posix_local, as --break-system-packages targets it.
+		name: "debian",
+		paths: scheme.Paths{
+			scheme.Stdlib: "/usr/lib/python3.11", scheme.Platstdlib: "/usr/lib/python3.11",
+			scheme.Purelib: "/usr/local/lib/python3.11/dist-packages", scheme.Platlib: "/usr/local/lib/python3.11/dist-packages",
+			scheme.Include: "/usr/include/python3.11", scheme.Platinclude: "/usr/include/python3.11",
+			scheme.Scripts: "/usr/local/bin", scheme.Data: "/usr/local",
+		},
+		cases: map[string]bool{
+			"/usr/lib/python3.11/os.py":                 false,
+			"/usr/include/python3.11/Python.h":          false,
+			"/usr/local/lib/python3.11/dist-packages/x": true,
+			"/usr/lib/python3/dist-packages/apt.py":     false,
+		},
+	}, {
+		// posix_home with base = installed_base: stdlib is purelib; the
+		// target wins.
+		name: "home",
+		paths: scheme.Paths{
+			scheme.Stdlib: "/home/u/lib/python", scheme.Purelib: "/home/u/lib/python", scheme.Platlib: "/home/u/lib/python",
+			scheme.Include: "/home/u/include/python", scheme.Scripts: "/home/u/bin", scheme.Data: "/home/u",
+		},
+		cases: map[string]bool{
+			"/home/u/lib/python/pkg.py":    true,
+			"/home/u/include/python/x.h":   false,
+			"/home/u/share/doc/pkg/README": true,
+		},
+	}}
+	for _, tt := range tests {
+		b, err := scheme.NewBounds(tt.paths, &scheme.BoundsOptions{FS: fsys})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for p, want := range tt.cases {
+			if _, inside, err := b.Contains(p); err != nil || inside != want {
+				t.Errorf("%s: Contains(%s) = %v, %v; want %v", tt.name, p, inside, err, want)
+			}
+		}
+		for _, d := range tt.paths {
+			if !b.Encloses(d) || !b.Encloses("/") {
+				t.Errorf("%s: Encloses(%s) is false", tt.name, d)
+			}
+		}
+		if b.Encloses(tt.paths[scheme.Purelib] + "/pkg") {
+			t.Errorf("%s: a package directory counts as a scheme directory", tt.name)
+		}
+	}
+}

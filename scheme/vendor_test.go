@@ -106,6 +106,85 @@ func TestVendorRules(t *testing.T) {
 	if got, _ := brew.PreferredScheme("prefix"); got != "venv" {
 		t.Errorf("Homebrew with ENSUREPIP_OPTIONS: %q, want venv", got)
 	}
+}
+
+// TestDistributorDefaultSchemes checks the default scheme inside and
+// outside virtual environments against each distributor's patch to
+// sysconfig's _get_preferred_schemes and get_preferred_scheme:
+//
+//   - Homebrew: formula-patches python/3.10-sysconfig.diff (python@3.10),
+//     3.11-sysconfig.diff (python@3.11, python@3.12), homebrew-core
+//     Patches/python/3.13-sysconfig.diff (python@3.13, python@3.14). 3.10:
+//     osx_framework_library only when sys.prefix == sys.base_prefix and
+//     ENSUREPIP_OPTIONS is unset, else posix_prefix, and a venv scheme
+//     aliasing posix_prefix. 3.11+: venv when sys.prefix != sys.base_prefix
+//     or ENSUREPIP_OPTIONS is set, else osx_framework_library.
+//   - Debian and Ubuntu: sysconfig-debian-schemes.diff (the same in
+//     3.10–3.13): posix_prefix when sys.base_prefix != sys.prefix or
+//     sys.real_prefix exists (3.11+ return venv first for the former),
+//     deb_system for DEB_PYTHON_INSTALL_LAYOUT deb or deb_system, else
+//     posix_local.
+//   - Fedora: upstream's rules; the /usr/local rewrite happens at
+//     expansion (TestVendorRules).
+func TestDistributorDefaultSchemes(t *testing.T) {
+	env := func(kv ...string) func(string) string {
+		return func(k string) string {
+			if len(kv) == 2 && kv[0] == k {
+				return kv[1]
+			}
+			return ""
+		}
+	}
+	tests := []struct {
+		vendor          scheme.Vendor
+		version         string
+		virtual, legacy bool
+		getenv          func(string) string
+		want            string
+		purelib         string // of the default scheme, when set
+	}{
+		{scheme.Homebrew, "3.10", false, false, nil, "osx_framework_library", "/opt/homebrew/lib/python3.10/site-packages"},
+		{scheme.Homebrew, "3.10", true, false, nil, "posix_prefix", "/venv/lib/python3.10/site-packages"},
+		{scheme.Homebrew, "3.10", false, false, env("ENSUREPIP_OPTIONS", "1"), "posix_prefix", ""},
+		{scheme.Homebrew, "3.11", false, false, nil, "osx_framework_library", ""},
+		{scheme.Homebrew, "3.11", true, false, nil, "venv", "/venv/lib/python3.11/site-packages"},
+		{scheme.Homebrew, "3.12", true, false, nil, "venv", ""},
+		{scheme.Homebrew, "3.12", false, false, env("ENSUREPIP_OPTIONS", "1"), "venv", ""},
+		{scheme.Homebrew, "3.13", false, false, nil, "osx_framework_library", "/opt/homebrew/lib/python3.13/site-packages"},
+		{scheme.Homebrew, "3.13", true, false, nil, "venv", ""},
+		{scheme.Homebrew, "3.14", true, false, nil, "venv", "/venv/lib/python3.14/site-packages"},
+		{scheme.Homebrew, "3.14", false, false, env("ENSUREPIP_OPTIONS", ""), "osx_framework_library", ""},
+		{scheme.Debian, "3.10", false, false, nil, "posix_local", "/usr/local/lib/python3.10/dist-packages"},
+		{scheme.Debian, "3.10", true, false, nil, "posix_prefix", "/venv/lib/python3.10/site-packages"},
+		{scheme.Debian, "3.10", false, false, env("DEB_PYTHON_INSTALL_LAYOUT", "deb"), "deb_system", ""},
+		{scheme.Debian, "3.11", true, false, nil, "venv", ""},
+		{scheme.Debian, "3.11", false, true, nil, "posix_prefix", ""},
+		{scheme.Debian, "3.12", false, false, env("DEB_PYTHON_INSTALL_LAYOUT", "deb_system"), "deb_system", "/usr/lib/python3/dist-packages"},
+		{scheme.Debian, "3.12", false, false, env("DEB_PYTHON_INSTALL_LAYOUT", "standard"), "posix_local", ""},
+		{scheme.Debian, "3.13", true, false, env("DEB_PYTHON_INSTALL_LAYOUT", "deb"), "venv", ""},
+		{scheme.Fedora, "3.12", true, false, nil, "venv", ""},
+		{scheme.Fedora, "3.14", false, false, nil, "posix_prefix", ""},
+	}
+	for _, tt := range tests {
+		in := &scheme.Interpreter{Vendor: tt.vendor, Version: tt.version, Platlibdir: "lib", Getenv: tt.getenv,
+			Prefix: "/usr", ExecPrefix: "/usr", BasePrefix: "/usr", BaseExecPrefix: "/usr",
+			IsVirtual: tt.virtual, LegacyVirtualenv: tt.legacy, HomebrewPrefix: scheme.DefaultHomebrewPrefix}
+		if tt.virtual {
+			in.Prefix, in.ExecPrefix = "/venv", "/venv"
+		}
+		name, paths, err := in.DefaultPaths()
+		if err != nil || name != tt.want {
+			t.Errorf("%s %s (virtual %v, legacy %v): default scheme %q, %v; want %q", tt.vendor, tt.version, tt.virtual, tt.legacy, name, err, tt.want)
+			continue
+		}
+		if tt.purelib != "" && paths[scheme.Purelib] != tt.purelib {
+			t.Errorf("%s %s (virtual %v): purelib %q, want %q", tt.vendor, tt.version, tt.virtual, paths[scheme.Purelib], tt.purelib)
+		}
+	}
+	brew, _ := scheme.NewTable(scheme.Homebrew, "3.10", false, nil)
+	if _, err := brew.Templates("venv"); err != nil {
+		t.Errorf("Homebrew 3.10 has no venv scheme: %v", err)
+	}
 
 	win := &scheme.Interpreter{Vendor: scheme.CPython, Version: "3.12", Windows: true, Prefix: `C:\Python312`,
 		ExecPrefix: `C:\Python312`, BasePrefix: `C:\Python312`, BaseExecPrefix: `C:\Python312`, Platlibdir: "DLLs",
