@@ -219,7 +219,7 @@ func NewPlan(dist *Distribution, paths scheme.Paths, opts *PlanOptions) (*Plan, 
 		return refuse(ErrInterrupted, fmt.Sprintf("%s holds an interrupted uninstall", stash))
 	}
 	if err := p.indexOwners(append(o.Others, paths[scheme.Purelib], paths[scheme.Platlib])); err != nil {
-		return refuse(ErrUnknownOwners, err.Error())
+		return refuse(fmt.Errorf("%w: %w", ErrUnknownOwners, err), "")
 	}
 
 	p.prefetch()
@@ -229,11 +229,11 @@ func NewPlan(dist *Distribution, paths scheme.Paths, opts *PlanOptions) (*Plan, 
 	p.addScripts()
 	p.findEmptyDirs()
 	if p.unreachable != nil {
-		return refuse(ErrUnreachable, p.unreachable.Error())
+		return refuse(fmt.Errorf("%w: %w", ErrUnreachable, p.unreachable), "")
 	}
 	sort.Strings(p.plan.Remove)
 	if err := p.observe(); err != nil {
-		return refuse(ErrUnreachable, err.Error())
+		return refuse(fmt.Errorf("%w: %w", ErrUnreachable, err), "")
 	}
 	return p.plan, nil
 }
