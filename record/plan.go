@@ -85,7 +85,7 @@ var (
 	ErrOutsideScheme = errors.New("installed outside the target scheme")
 	ErrLegacyInstall = errors.New("not installed with a .dist-info directory")
 	ErrUnknownOwners = errors.New("the files of another distribution cannot be known")
-	ErrUnreachable   = errors.New("a listed file cannot be examined")
+	ErrUnreachable   = errors.New("a file it lists or needs cannot be examined")
 	ErrInterrupted   = errors.New("an interrupted uninstall must be recovered first")
 )
 
@@ -172,8 +172,8 @@ type PlanOptions struct {
 // unusable (ErrNoRecord), the distribution is not a .dist-info one
 // (ErrLegacyInstall), its .dist-info lies outside the bounds
 // (ErrOutsideScheme), another distribution's file list exists but cannot
-// be read (ErrUnknownOwners), a listed file cannot be examined
-// (ErrUnreachable), or an interrupted uninstall's stash lies in the
+// be read (ErrUnknownOwners), a listed file, or its INSTALLER or
+// entry_points.txt, exists but cannot be examined (ErrUnreachable), or an interrupted uninstall's stash lies in the
 // scheme's directories (ErrInterrupted: see Recover).
 func NewPlan(dist *Distribution, paths scheme.Paths, opts *PlanOptions) (*Plan, error) {
 	var o PlanOptions

@@ -1,0 +1,126 @@
+// Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
+
+//go:build unix
+
+package record_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/pep668/pep668/record"
+)
+
+// TestMetadataSpecialFiles: a RECORD, INSTALLER or entry_points.txt that
+// is a FIFO, a link to /dev/zero or a huge file is not read, in the
+// distribution uninstalled or in any other, and the uninstall is refused
+// with the reason.
+func TestMetadataSpecialFiles(t *testing.T) {
+	for _, kind := range []string{"fifo", "zero", "huge"} {
+		for _, file := range []string{"RECORD", "INSTALLER", "entry_points.txt"} {
+			root := tempRoot(t)
+			tree{
+				site + "/pkg/a.py":                   "",
+				site + "/pkg-1.0.dist-info/RECORD":   "pkg/a.py,,\npkg-1.0.dist-info/RECORD,,\n",
+				site + "/other-1.0.dist-info/RECORD": "other.py,,\n",
+			}.write(t, root)
+			for _, dist := range []string{"pkg", "other"} {
+				p := filepath.Join(root, site, dist+"-1.0.dist-info", file)
+				os.Remove(p)
+				var err error
+				switch kind {
+				case "fifo":
+					err = syscall.Mkfifo(p, 0o644)
+				case "zero":
+					err = os.Symlink("/dev/zero", p)
+				case "huge":
+					var f *os.File
+					if f, err = os.Create(p); err == nil {
+						err = f.Truncate(1 << 40) // a terabyte, sparse
+						f.Close()
+					}
+				}
+				if err != nil {
+					t.Skip("cannot make a special file:", err)
+				}
+			}
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				dist, err := record.Find("pkg", []string{filepath.Join(root, site)}, nil)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				want := record.ErrNotRegular
+				if kind == "huge" {
+					want = record.ErrTooLarge
+				}
+				if file == "RECORD" && !errors.Is(dist.RecordErr, want) {
+					t.Errorf("%s %s: RecordErr = %v, want %v", kind, file, dist.RecordErr, want)
+				}
+				_, err = record.NewPlan(dist, venvPaths(root), nil)
+				switch {
+				case file == "RECORD" && !errors.Is(err, record.ErrNoRecord):
+					t.Errorf("%s %s: NewPlan: %v, want ErrNoRecord", kind, file, err)
+				case file != "RECORD" && (!errors.Is(err, want) || !errors.Is(err, record.ErrUnreachable)):
+					t.Errorf("%s %s: NewPlan: %v, want ErrUnreachable with %v", kind, file, err, want)
+				}
+			}()
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second):
+				t.Fatalf("%s %s: blocked", kind, file)
+			}
+		}
+	}
+}
+
+// TestPathTooLong: a listed file whose absolute path is longer than the
+// system takes (ENAMETOOLONG) is not reported missing: the uninstall is
+// refused, naming it.
+func TestPathTooLong(t *testing.T) {
+	root := tempRoot(t)
+	sp := filepath.Join(root, site)
+	// Build the deep directory by relative steps, as no absolute path to
+	// it can be used.
+	deep := strings.Repeat("d", 200)
+	var rel []string
+	dirfd, err := syscall.Open(sp, syscall.O_RDONLY|syscall.O_DIRECTORY, 0)
+	if err != nil {
+		os.MkdirAll(sp, 0o755)
+		if dirfd, err = syscall.Open(sp, syscall.O_RDONLY|syscall.O_DIRECTORY, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cwd, _ := os.Getwd()
+	defer os.Chdir(cwd)
+	if err := syscall.Fchdir(dirfd); err != nil {
+		t.Fatal(err)
+	}
+	syscall.Close(dirfd)
+	for i := 0; i < 25; i++ {
+		if err := os.Mkdir(deep, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chdir(deep); err != nil {
+			t.Fatal(err)
+		}
+		rel = append(rel, deep)
+	}
+	if err := os.WriteFile("leaf.py", []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Chdir(cwd)
+	entry := strings.Join(append(rel, "leaf.py"), "/")
+	tree{site + "/long-1.0.dist-info/RECORD": entry + ",,\nlong-1.0.dist-info/RECORD,,\n"}.write(t, root)
+	_, err = planIn(t, "long", venvPaths(root))
+	if !errors.Is(err, record.ErrUnreachable) || !errors.Is(err, syscall.ENAMETOOLONG) {
+		t.Errorf("NewPlan of a file with a too long path: %v, want ErrUnreachable with ENAMETOOLONG", err)
+	}
+}
