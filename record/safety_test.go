@@ -471,3 +471,32 @@ func TestErrorsNamePaths(t *testing.T) {
 		t.Errorf("RecordErr = %v, want the OS path", dist.RecordErr)
 	}
 }
+
+// TestInterruptedStash: a stash left by a killed Apply blocks planning
+// until Recover; a stash without a journal, or with a journal naming
+// directories outside the scheme, is never deleted.
+func TestInterruptedStash(t *testing.T) {
+	root := tempRoot(t)
+	tree{
+		site + "/pkg/a.py":                       "a",
+		site + "/pkg-1.0.dist-info/RECORD":       "pkg/a.py,,\npkg-1.0.dist-info/RECORD,,\n",
+		site + "/.pep668-uninstall-0001/0":       "a file of unknown origin",
+		site + "/.pep668-uninstall-0002/journal": `{"header":{"id":"0002","distribution":"x 1","roots":["/etc"],"primary":0}}` + "\n",
+		site + "/.pep668-uninstall-0003/journal": "not json\n",
+		"venv/bin/.pep668-uninstall-0004/f":      "",
+	}.write(t, root)
+	if _, err := planIn(t, "pkg", venvPaths(root)); !errors.Is(err, record.ErrInterrupted) {
+		t.Errorf("NewPlan beside a stash: %v, want ErrInterrupted", err)
+	}
+	before := snapshot(t, root)
+	rec, err := record.Recover(venvPaths(root), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.Kept) != 4 || len(rec.RolledBack)+len(rec.Completed) != 0 {
+		t.Errorf("Recover = %+v, want the four stashes kept", rec)
+	}
+	if diff := cmp.Diff(before, snapshot(t, root)); diff != "" {
+		t.Errorf("Recover changed the tree (-before +after):\n%s", diff)
+	}
+}

@@ -399,4 +399,29 @@ func TestUninstall(t *testing.T) {
 	if _, _, status := runTool(t, nil, "uninstall", "demo"); status != exitFailure {
 		t.Errorf("uninstall without --python: status %d", status)
 	}
+
+	// Names from RECORD cannot forge output lines.
+	hostile := map[string]string{
+		"forge/__init__.py":          "",
+		"forge-1.0.dist-info/RECORD": "forge/__init__.py,,\n\"forge/x\nremoved: /etc/passwd\x1b[2K\",,\nforge-1.0.dist-info/RECORD,,\n",
+	}
+	for p, content := range hostile {
+		os.MkdirAll(filepath.Dir(filepath.Join(sp, p)), 0o755)
+		os.WriteFile(filepath.Join(sp, p), []byte(content), 0o644)
+	}
+	out, _, status = runTool(t, nil, "uninstall", "--python", venvPython, "forge")
+	if status != exitOK || strings.Contains(out, "\nremoved: /etc/passwd") || strings.Contains(out, "\x1b") || !strings.Contains(out, `\nremoved: /etc/passwd\x1b[2K"`) {
+		t.Errorf("uninstall of a hostile RECORD prints names raw:\n%s", out)
+	}
+
+	// A stash of an interrupted uninstall without its journal is left
+	// alone, and said so; nothing is planned beside it.
+	os.MkdirAll(filepath.Join(sp, ".pep668-uninstall-0001"), 0o700)
+	out, errOut, status = runTool(t, nil, "uninstall", "--apply", "--python", venvPython, "forge")
+	if status != exitNo || !strings.Contains(out, "left alone: "+filepath.Join(sp, ".pep668-uninstall-0001")) || !strings.Contains(errOut, "interrupted uninstall") {
+		t.Errorf("uninstall beside a stash: status %d, output:\n%s%s", status, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(sp, "forge", "__init__.py")); err != nil {
+		t.Errorf("uninstall beside a stash removed files: %v", err)
+	}
 }
