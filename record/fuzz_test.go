@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -49,11 +50,15 @@ func FuzzParse(f *testing.F) {
 }
 
 // FuzzPlan plans the uninstall of a distribution whose RECORD is fuzzed, in
-// a tree with links leading out, and checks that every planned path lies
-// inside the scheme's directories once resolved.
+// a venv whose scheme names a base interpreter's stdlib and include, with
+// links leading out of the venv and into the base, and checks that every
+// planned path lies inside the install targets once resolved: never in the
+// base, another venv, or /etc.
 func FuzzPlan(f *testing.F) {
 	f.Add("pkg/a.py\n../../../../etc/passwd\n/etc/passwd\nout/passwd\npkg/../../../../venv2/x\nlink/../../../x")
 	f.Add("pkg/a.py\n../../../bin/tool\npkg/__pycache__/a.cpython-312.pyc\n")
+	f.Add("../../../../base/lib/python3.12/os.py\n/base/include/python3.12/Python.h\nstd/os.py\ninc/Python.h\n../../../include/site/python3.12/pkg/x.h")
+	f.Add("PKG/A.PY\npkg\\a.py\npkg/./a.py\npkg//a.py\n./pkg/a.py\npkg/a.py/")
 	f.Fuzz(func(t *testing.T, lines string) {
 		link := func(target string) *fstest.MapFile {
 			return &fstest.MapFile{Mode: fs.ModeSymlink, Data: []byte(target)}
@@ -66,19 +71,29 @@ func FuzzPlan(f *testing.F) {
 		fsys := fstest.MapFS{
 			sp + "/pkg/a.py": {},
 			sp + "/pkg/__pycache__/a.cpython-312.pyc": {},
-			sp + "/out":                      link("/etc"),
-			sp + "/link":                     link("/venv2/deep/er"),
-			sp + "/pkg-1.0.dist-info/RECORD": {Data: []byte(record_.String())},
-			"venv/bin/tool":                  {},
-			"venv2/x":                        {},
-			"venv2/deep/er/x":                {},
-			"etc/passwd":                     {},
+			sp + "/out":                            link("/etc"),
+			sp + "/link":                           link("/venv2/deep/er"),
+			sp + "/std":                            link("/base/lib/python3.12"),
+			sp + "/inc":                            link("../../../../base/include/python3.12"),
+			sp + "/pkg-1.0.dist-info/RECORD":       {Data: []byte(record_.String())},
+			"venv/bin/tool":                        {},
+			"venv/include/site/python3.12/pkg/x.h": {},
+			"venv2/x":                              {},
+			"venv2/deep/er/x":                      {},
+			"etc/passwd":                           {},
+			"base/lib/python3.12/os.py":            {},
+			"base/include/python3.12/Python.h":     {},
 		}
 		dist, err := record.Find("pkg", []string{"/" + sp}, &record.FindOptions{FS: fsys})
 		if err != nil {
 			t.Fatal(err)
 		}
-		paths := scheme.Paths{scheme.Purelib: "/" + sp, scheme.Platlib: "/" + sp, scheme.Scripts: "/venv/bin", scheme.Data: "/venv"}
+		paths := scheme.Paths{
+			scheme.Stdlib: "/base/lib/python3.12", scheme.Platstdlib: "/venv/lib/python3.12",
+			scheme.Purelib: "/" + sp, scheme.Platlib: "/" + sp,
+			scheme.Include: "/base/include/python3.12", scheme.Platinclude: "/base/include/python3.12",
+			scheme.Scripts: "/venv/bin", scheme.Data: "/venv",
+		}
 		plan, err := record.NewPlan(dist, paths, &record.PlanOptions{FS: fsys})
 		if err != nil {
 			return // a RECORD that cannot be used refuses the whole uninstall
@@ -91,8 +106,11 @@ func FuzzPlan(f *testing.F) {
 			if _, inside, err := bounds.Contains(p); err != nil || !inside {
 				t.Fatalf("planned %s lies outside the scheme (RECORD %q)", p, lines)
 			}
-			if strings.HasPrefix(p, "/etc") || strings.HasPrefix(p, "/venv2") {
-				t.Fatalf("planned %s outside the venv", p)
+			if !strings.HasPrefix(p, "/venv/") || p == "/venv/lib/python3.12" || strings.HasPrefix(p, "/venv/lib/python3.12/") && !strings.HasPrefix(p, "/"+sp+"/") {
+				t.Fatalf("planned %s outside the venv's install targets", p)
+			}
+			if slices.Contains(plan.Roots, p) {
+				t.Fatalf("planned the install directory %s itself", p)
 			}
 		}
 	})
