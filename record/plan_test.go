@@ -25,7 +25,7 @@ import (
 // in "/" are directories, "-> target" values are symlinks.
 type tree map[string]string
 
-func (tr tree) write(t *testing.T, root string) {
+func (tr tree) write(t testing.TB, root string) {
 	t.Helper()
 	for p, content := range tr {
 		full := filepath.Join(root, p)
