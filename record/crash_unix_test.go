@@ -70,13 +70,30 @@ func TestCrashRecovery(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts processes; skipped with -short")
 	}
-	trials := iterations(10, 100)
+	crashTrials(t, iterations(10, 100), "big", func(root string) { crashTree().write(t, root) })
+}
+
+// TestCrashRecoveryCfnLint is TestCrashRecovery on a copy of a real
+// distribution of 8,754 files, cfn-lint from pyenv's CPython 3.11: 3
+// trials; 100 with PEP668_LONG.
+func TestCrashRecoveryCfnLint(t *testing.T) {
+	_, pyenvSite := reference(t)
+	src, err := record.Find("cfn-lint", []string{pyenvSite}, nil)
+	if err != nil {
+		t.Skip(err)
+	}
+	crashTrials(t, iterations(3, 100), "cfn-lint", func(root string) {
+		copyDist(t, src, filepath.Join(root, site))
+	})
+}
+
+func crashTrials(t *testing.T, trials int, name string, build func(root string)) {
 	var longest time.Duration
 	outcomes := map[string]int{}
 	for trial := -1; trial < trials; trial++ {
 		root := tempRoot(t)
-		crashTree().write(t, root)
-		plan, err := planIn(t, "big", venvPaths(root))
+		build(root)
+		plan, err := planIn(t, name, venvPaths(root))
 		if err != nil {
 			t.Fatal(err)
 		}
