@@ -53,7 +53,10 @@
 //     rejects such a file (a pip bug, not a rule of the specification).
 //   - A duplicate section or option is a [ParseError]; pip crashes on it.
 //   - A file that exists but cannot be read is reported as the Problem; pip
-//     shows its default message silently.
+//     shows its default message silently. Read never reads a file that is
+//     not regular (a FIFO would block, a link to /dev/zero never ends:
+//     [ErrNotRegular]) or that holds more than 1 MiB ([ErrTooLarge]); pip
+//     reads any file that os.path.isfile accepts, whatever its size.
 //   - The language code is taken from the locale name as written. pip asks
 //     Python, which also expands bare languages through an alias table ("de"
 //     becomes "de_DE"), maps C.UTF-8 to en_US (CPython 3.11 and older) or to

@@ -48,19 +48,31 @@
 // environment (3.11+), nt on Windows, osx_framework_user for a macOS
 // framework's user scheme, and Debian's posix_local outside a virtual
 // environment (deb_system when DEB_PYTHON_INSTALL_LAYOUT is deb or
-// deb_system). Homebrew's osx_framework_library becomes venv when
-// ENSUREPIP_OPTIONS is set. [Interpreter.Paths] fills missing variables
+// deb_system; posix_prefix in a 3.10 venv). Homebrew's
+// osx_framework_library becomes venv (3.11+) or posix_prefix (3.10) in a
+// virtual environment or when ENSUREPIP_OPTIONS is set; these rules are
+// tested against the distributors' patches. [Interpreter.Paths] fills missing variables
 // from the config variables, like get_paths. It applies Fedora's
 // /usr/local rewrite of posix_prefix for sys.prefix /usr outside an RPM
 // build.
 //
+// [Interpreter.HeadersDir] gives the directory pip installs a
+// distribution's C headers to, which no sysconfig scheme names: inside a
+// venv <prefix>/include/site/python3.Y/<name>, else <include>/<name>.
+//
 // # Bounds
 //
-// [Bounds] tells whether a path lies inside a scheme's directories,
-// comparing resolved paths: links among the path's parents are followed
-// and ".." applies to where they lead, while a final link is not followed
-// (removing a link touches only the link). A sibling whose name merely
-// extends a directory's (/venv2 for /venv) is outside.
+// [Bounds] tells whether a path lies inside the directories an installer
+// writes for a scheme, comparing resolved paths: links among the path's
+// parents are followed and ".." applies to where they lead, while a final
+// link is not followed (removing a link touches only the link). Only the
+// install targets count: purelib, platlib, scripts, data, and headers
+// ([Headers]) when given. The interpreter's own stdlib, platstdlib,
+// include and platinclude are never inside, even where a target holds
+// them (data is the whole prefix of a venv or a pyenv build), except the
+// parts a target lies in (posix_prefix's purelib is stdlib/site-packages):
+// the innermost directory holding a path decides. A sibling whose name
+// merely extends a directory's (/venv2 for /venv) is outside.
 //
 // # Where this package departs from sysconfig
 //

@@ -76,6 +76,10 @@
 // 3.11 and newer for every version. PYTHONEXECUTABLE, __PYVENV_LAUNCHER__,
 // ._pth files, build directories and the -S flag are not modelled.
 //
+// Detect reads pyvenv.cfg and the other small files it looks at only when
+// they are regular files of at most 1 MiB ([ErrNotRegular],
+// [ErrTooLarge]); CPython reads them whatever their size.
+//
 // [PEP 405]: https://peps.python.org/pep-0405/
 // [Python Virtual Environments]: https://packaging.python.org/en/latest/specifications/virtual-environments/
 package venv
