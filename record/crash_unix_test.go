@@ -43,25 +43,6 @@ func TestCrashHelper(t *testing.T) {
 	}
 }
 
-// crashTree is a distribution of many files in many directories.
-func crashTree() tree {
-	tr := tree{site + "/other-1.0.dist-info/RECORD": "big/shared.py,,\n", site + "/big/shared.py": "shared"}
-	var rec strings.Builder
-	for d := range 60 {
-		for f := range 30 {
-			name := fmt.Sprintf("big/d%02d/f%02d.py", d, f)
-			tr[site+"/"+name] = name
-			rec.WriteString(name + ",,\n")
-		}
-		pyc := fmt.Sprintf("big/d%02d/__pycache__/f00.cpython-312.pyc", d)
-		tr[site+"/"+pyc] = "bytecode"
-	}
-	rec.WriteString("big/shared.py,,\n")
-	tr[site+"/big-1.0.dist-info/METADATA"] = "Name: big\n"
-	tr[site+"/big-1.0.dist-info/RECORD"] = rec.String() + "big-1.0.dist-info/METADATA,,\nbig-1.0.dist-info/RECORD,,\n"
-	return tr
-}
-
 // TestCrashRecovery kills a process applying a large plan at random
 // moments (SIGKILL: no cleanup runs) and recovers: the environment is
 // then exactly as before the uninstall or exactly as after it, byte for

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/pep668/pep668/internal/testpython"
 	"github.com/pep668/pep668/record"
 	"github.com/pep668/pep668/scheme"
 )
@@ -19,9 +20,7 @@ import (
 // installed distributions.
 func reference(t testing.TB) (python, site string) {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("runs pip; skipped with -short")
-	}
+	testpython.Live(t)
 	root := os.Getenv("PYENV_ROOT")
 	if root == "" {
 		home, _ := os.UserHomeDir()
@@ -88,7 +87,6 @@ func TestUninstallLikePip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var sites []string
 			for _, v := range []string{"pip", "go"} {
 				venvDir := filepath.Join(root, v, "venv") // one base name: it is the prompt
 				cmd := exec.Command(python, "-m", "venv", "--without-pip", venvDir)
@@ -102,7 +100,6 @@ func TestUninstallLikePip(t *testing.T) {
 				if err := os.WriteFile(filepath.Join(s, "other.pth"), []byte("\n"), 0o644); err != nil {
 					t.Fatal(err)
 				}
-				sites = append(sites, s)
 			}
 
 			cmd := exec.Command(python, "-m", "pip", "--python", filepath.Join(root, "pip", "venv", "bin", "python"), "uninstall", "-y", name)

@@ -19,14 +19,6 @@ import (
 	"github.com/pep668/pep668/record"
 )
 
-// iterations returns n, or long when PEP668_LONG is set.
-func iterations(n, long int) int {
-	if os.Getenv("PEP668_LONG") != "" {
-		return long
-	}
-	return n
-}
-
 // renameat2 numbers, which the syscall package lacks on some
 // architectures.
 var sysRenameat2 = map[string]uintptr{"amd64": 316, "arm64": 276, "riscv64": 276, "loong64": 276, "386": 353, "arm": 382, "ppc64le": 357, "s390x": 347}

@@ -4,6 +4,7 @@ package record_test
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -412,7 +413,6 @@ func TestCaseInsensitive(t *testing.T) {
 		}}
 		site, paths := "/"+sp, scheme.Paths{scheme.Purelib: "/" + sp, scheme.Platlib: "/" + sp, scheme.Scripts: "/venv/bin", scheme.Data: "/venv"}
 		if windows {
-			site = `C:\` + filepath.FromSlash(sp)
 			site = strings.ReplaceAll(`C:/`+sp, "/", `\`)
 			paths = scheme.Paths{scheme.Purelib: site, scheme.Platlib: site, scheme.Scripts: `C:\venv\Scripts`, scheme.Data: `C:\venv`}
 		}
@@ -499,4 +499,31 @@ func TestInterruptedStash(t *testing.T) {
 	if diff := cmp.Diff(before, snapshot(t, root)); diff != "" {
 		t.Errorf("Recover changed the tree (-before +after):\n%s", diff)
 	}
+}
+
+// crashTree is a distribution of many files in many directories.
+func crashTree() tree {
+	tr := tree{site + "/other-1.0.dist-info/RECORD": "big/shared.py,,\n", site + "/big/shared.py": "shared"}
+	var rec strings.Builder
+	for d := range 60 {
+		for f := range 30 {
+			name := fmt.Sprintf("big/d%02d/f%02d.py", d, f)
+			tr[site+"/"+name] = name
+			rec.WriteString(name + ",,\n")
+		}
+		pyc := fmt.Sprintf("big/d%02d/__pycache__/f00.cpython-312.pyc", d)
+		tr[site+"/"+pyc] = "bytecode"
+	}
+	rec.WriteString("big/shared.py,,\n")
+	tr[site+"/big-1.0.dist-info/METADATA"] = "Name: big\n"
+	tr[site+"/big-1.0.dist-info/RECORD"] = rec.String() + "big-1.0.dist-info/METADATA,,\nbig-1.0.dist-info/RECORD,,\n"
+	return tr
+}
+
+// iterations returns n, or long when PEP668_LONG is set.
+func iterations(n, long int) int {
+	if os.Getenv("PEP668_LONG") != "" {
+		return long
+	}
+	return n
 }

@@ -15,6 +15,19 @@ import (
 	"testing"
 )
 
+// LiveVariable is the environment variable that asks for live tests:
+// tests that run the machine's Python interpreters (and pip). go test
+// ./... runs none; .ci/run sets it.
+const LiveVariable = "PEP668_LIVE"
+
+// Live skips the test unless live tests are asked for, or under -short.
+func Live(t testing.TB) {
+	t.Helper()
+	if os.Getenv(LiveVariable) == "" || testing.Short() {
+		t.Skip("runs the machine's Python; set " + LiveVariable + "=1 to run it")
+	}
+}
+
 // Interpreter is a Python found on this machine.
 type Interpreter struct {
 	Name    string // "3.11.7" for pyenv's, "system-3.11" for the distribution's
@@ -37,13 +50,11 @@ func (i Interpreter) Run(t testing.TB, args ...string) []byte {
 }
 
 // All returns pyenv's CPython 3.8 and newer and the distribution's python3.X
-// executables in /usr/bin. It skips the test when testing.Short is set or
-// none is found.
+// executables in /usr/bin. It skips the test unless live tests are asked
+// for (Live), or when none is found.
 func All(t testing.TB) []Interpreter {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("runs reference interpreters; skipped with -short")
-	}
+	Live(t)
 	var found []Interpreter
 	root := os.Getenv("PYENV_ROOT")
 	if root == "" {
