@@ -215,6 +215,10 @@ func NewPlan(dist *Distribution, paths scheme.Paths, opts *PlanOptions) (*Plan, 
 			p.lexicalRoots = append(p.lexicalRoots, f.Clean(d))
 		}
 	}
+	// The plan names resolved paths only, the .dist-info's too.
+	if real, err := p.cache.RealPath(dist.DistInfo); err == nil {
+		p.plan.DistInfo = real
+	}
 	if stash := p.findStash(); stash != "" {
 		return refuse(ErrInterrupted, fmt.Sprintf("%s holds an interrupted uninstall", stash))
 	}

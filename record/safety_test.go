@@ -537,3 +537,31 @@ func iterations(n, long int) int {
 	}
 	return n
 }
+
+// TestSymlinkedSchemePaths: scheme paths that pass through links (lib64
+// to lib, a linked venv) plan and apply on the resolved directories.
+func TestSymlinkedSchemePaths(t *testing.T) {
+	root := tempRoot(t)
+	tree{
+		site + "/pkg/a.py":                 "a",
+		site + "/pkg-1.0.dist-info/RECORD": "pkg/a.py,,\npkg-1.0.dist-info/RECORD,,\n",
+		"linked":                           "-> $ROOT/venv",
+	}.write(t, root)
+	paths := venvPaths(root)
+	for k, v := range paths {
+		paths[k] = strings.Replace(v, filepath.Join(root, "venv"), filepath.Join(root, "linked"), 1)
+	}
+	plan, err := planIn(t, "pkg", paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(plan.DistInfo, filepath.Join(root, "venv")) {
+		t.Errorf("plan.DistInfo = %s, want it resolved", plan.DistInfo)
+	}
+	if _, err := record.Apply(plan, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, site, "pkg")); !os.IsNotExist(err) {
+		t.Errorf("pkg is still there: %v", err)
+	}
+}
