@@ -9,51 +9,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/pep668/pep668"
+	"github.com/pep668/pep668/internal/testfs"
 	"github.com/pep668/pep668/marker"
 	"github.com/pep668/pep668/venv"
 )
-
-// within fails the test when f does not return in time: a read that
-// blocks on a FIFO would hang forever.
-func within(t *testing.T, what string, f func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() { f(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatalf("%s blocked", what)
-	}
-}
-
-// special replaces the file p with a FIFO, a link to /dev/zero, or a
-// sparse file of size bytes.
-func special(t *testing.T, p, kind string, size int64) {
-	t.Helper()
-	os.Remove(p)
-	os.MkdirAll(filepath.Dir(p), 0o755)
-	var err error
-	switch kind {
-	case "fifo":
-		err = syscall.Mkfifo(p, 0o644)
-	case "zero":
-		err = os.Symlink("/dev/zero", p)
-	case "huge":
-		var f *os.File
-		if f, err = os.Create(p); err == nil {
-			err = f.Truncate(size)
-			f.Close()
-		}
-	}
-	if err != nil {
-		t.Skip("cannot make a special file:", err)
-	}
-}
 
 func writeAll(t *testing.T, root string, files map[string]string) {
 	t.Helper()
@@ -70,8 +32,7 @@ func writeAll(t *testing.T, root string, files map[string]string) {
 // block or exhaust memory: FIFOs and devices are refused, huge files fail
 // closed, and each answer says why.
 func TestSpecialFilesAreNotRead(t *testing.T) {
-	kinds := []string{"fifo", "zero", "huge"}
-	for _, kind := range kinds {
+	for _, kind := range testfs.Kinds {
 		t.Run(kind, func(t *testing.T) {
 			root, _ := filepath.EvalSymlinks(t.TempDir())
 			writeAll(t, root, map[string]string{
@@ -88,16 +49,16 @@ func TestSpecialFilesAreNotRead(t *testing.T) {
 			lib := filepath.Join(root, "usr", "lib", "python3.11")
 
 			// The marker: a regular file too large to read still marks.
-			special(t, filepath.Join(lib, "EXTERNALLY-MANAGED"), "huge", 16<<20)
-			within(t, "Check with a huge marker", func() {
+			testfs.Make(t, filepath.Join(lib, "EXTERNALLY-MANAGED"), testfs.Huge, 16<<20)
+			testfs.Within(t, "Check with a huge marker", func() {
 				v, err := pep668.Check(exe, &pep668.Options{Python: "3.11"})
 				if err != nil || v.Allowed || !errors.Is(v.Message.Problem, marker.ErrTooLarge) {
 					t.Errorf("Check with a 16 MB marker: %+v, %v; want refused with ErrTooLarge", v, err)
 				}
 			})
-			if kind != "huge" {
-				special(t, filepath.Join(lib, "EXTERNALLY-MANAGED"), kind, 0)
-				within(t, "marker.Read", func() {
+			if kind != testfs.Huge {
+				testfs.Make(t, filepath.Join(lib, "EXTERNALLY-MANAGED"), kind, 0)
+				testfs.Within(t, "marker.Read", func() {
 					msg := marker.Read(os.DirFS(lib), "EXTERNALLY-MANAGED", marker.Options{})
 					if !errors.Is(msg.Problem, marker.ErrNotRegular) {
 						t.Errorf("marker.Read of a %s: problem %v, want ErrNotRegular", kind, msg.Problem)
@@ -106,28 +67,28 @@ func TestSpecialFilesAreNotRead(t *testing.T) {
 			}
 
 			// The distributor's sources read for facts.
-			special(t, filepath.Join(lib, "sysconfig.py"), kind, 1<<30)
-			special(t, filepath.Join(lib, "_sysconfigdata__linux_x86_64-linux-gnu.py"), kind, 1<<30)
-			within(t, "Check with special sysconfig files", func() {
+			testfs.Make(t, filepath.Join(lib, "sysconfig.py"), kind, 1<<30)
+			testfs.Make(t, filepath.Join(lib, "_sysconfigdata__linux_x86_64-linux-gnu.py"), kind, 1<<30)
+			testfs.Within(t, "Check with special sysconfig files", func() {
 				if _, err := pep668.Check(exe, &pep668.Options{Python: "3.11"}); err != nil {
 					t.Errorf("Check: %v", err)
 				}
 			})
 
 			// pyvenv.cfg.
-			special(t, filepath.Join(root, "venv", "pyvenv.cfg"), kind, 64<<20)
-			within(t, "venv.Detect", func() {
+			testfs.Make(t, filepath.Join(root, "venv", "pyvenv.cfg"), kind, 64<<20)
+			testfs.Within(t, "venv.Detect", func() {
 				_, err := venv.Detect(filepath.Join(root, "venv", "bin", "python"), &venv.Options{Python: "3.11"})
 				// A FIFO or a device is no file to getpath, so no venv; a
 				// huge file is one, but is not read.
-				if kind == "huge" && !errors.Is(err, venv.ErrTooLarge) {
+				if kind == testfs.Huge && !errors.Is(err, venv.ErrTooLarge) {
 					t.Errorf("Detect with a %s pyvenv.cfg: %v", kind, err)
 				}
 			})
 
 			// pip's configuration.
-			special(t, filepath.Join(root, "pip.conf"), kind, 1<<30)
-			within(t, "PipOverride", func() {
+			testfs.Make(t, filepath.Join(root, "pip.conf"), kind, 1<<30)
+			testfs.Within(t, "PipOverride", func() {
 				env := map[string]string{"PIP_CONFIG_FILE": filepath.Join(root, "pip.conf")}
 				if o, err := pep668.PipOverride("install", &pep668.PipOptions{Getenv: func(k string) string { return env[k] }}); err != nil || o.BreakSystemPackages {
 					t.Errorf("PipOverride with a %s pip.conf: %+v, %v", kind, o, err)
@@ -141,16 +102,16 @@ func TestSpecialFilesAreNotRead(t *testing.T) {
 				"pyenv/versions/3.12.1/bin/python3": "",
 				"pyenv/version":                     "3.12.1\n",
 			})
-			special(t, filepath.Join(root, "work", ".python-version"), kind, 1<<30)
-			within(t, "Locate", func() {
+			testfs.Make(t, filepath.Join(root, "work", ".python-version"), kind, 1<<30)
+			testfs.Within(t, "Locate", func() {
 				env := map[string]string{"PATH": shims, "PYENV_ROOT": filepath.Join(root, "pyenv")}
 				loc, err := pep668.Locate("python3", &pep668.LocateOptions{Getenv: func(k string) string { return env[k] }, Dir: filepath.Join(root, "work")})
 				if err != nil || !strings.HasSuffix(loc.Executable, "3.12.1/bin/python3") {
 					t.Errorf("Locate with a %s .python-version: %+v, %v", kind, loc, err)
 				}
 			})
-			special(t, filepath.Join(shims, "python3"), kind, 1<<30)
-			within(t, "Locate of a special file", func() {
+			testfs.Make(t, filepath.Join(shims, "python3"), kind, 1<<30)
+			testfs.Within(t, "Locate of a special file", func() {
 				env := map[string]string{"PATH": shims}
 				pep668.Locate("python3", &pep668.LocateOptions{Getenv: func(k string) string { return env[k] }})
 			})

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
+	"github.com/pep668/pep668/internal/testfs"
 	"github.com/pep668/pep668/record"
 )
 
@@ -21,7 +21,7 @@ import (
 // distribution uninstalled or in any other, and the uninstall is refused
 // with the reason.
 func TestMetadataSpecialFiles(t *testing.T) {
-	for _, kind := range []string{"fifo", "zero", "huge"} {
+	for _, kind := range testfs.Kinds {
 		for _, file := range []string{"RECORD", "INSTALLER", "entry_points.txt"} {
 			root := tempRoot(t)
 			tree{
@@ -30,35 +30,16 @@ func TestMetadataSpecialFiles(t *testing.T) {
 				site + "/other-1.0.dist-info/RECORD": "other.py,,\n",
 			}.write(t, root)
 			for _, dist := range []string{"pkg", "other"} {
-				p := filepath.Join(root, site, dist+"-1.0.dist-info", file)
-				os.Remove(p)
-				var err error
-				switch kind {
-				case "fifo":
-					err = syscall.Mkfifo(p, 0o644)
-				case "zero":
-					err = os.Symlink("/dev/zero", p)
-				case "huge":
-					var f *os.File
-					if f, err = os.Create(p); err == nil {
-						err = f.Truncate(1 << 40) // a terabyte, sparse
-						f.Close()
-					}
-				}
-				if err != nil {
-					t.Skip("cannot make a special file:", err)
-				}
+				testfs.Make(t, filepath.Join(root, site, dist+"-1.0.dist-info", file), kind, 1<<40) // a terabyte, sparse
 			}
-			done := make(chan struct{})
-			go func() {
-				defer close(done)
+			testfs.Within(t, kind+" "+file, func() {
 				dist, err := record.Find("pkg", []string{filepath.Join(root, site)}, nil)
 				if err != nil {
 					t.Error(err)
 					return
 				}
 				want := record.ErrNotRegular
-				if kind == "huge" {
+				if kind == testfs.Huge {
 					want = record.ErrTooLarge
 				}
 				if file == "RECORD" && !errors.Is(dist.RecordErr, want) {
@@ -71,12 +52,7 @@ func TestMetadataSpecialFiles(t *testing.T) {
 				case file != "RECORD" && (!errors.Is(err, want) || !errors.Is(err, record.ErrUnreachable)):
 					t.Errorf("%s %s: NewPlan: %v, want ErrUnreachable with %v", kind, file, err, want)
 				}
-			}()
-			select {
-			case <-done:
-			case <-time.After(10 * time.Second):
-				t.Fatalf("%s %s: blocked", kind, file)
-			}
+			})
 		}
 	}
 }

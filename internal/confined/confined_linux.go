@@ -3,7 +3,6 @@
 package confined
 
 import (
-	"fmt"
 	"io/fs"
 	"os"
 	"runtime"
@@ -323,18 +322,6 @@ func (d *Dir) openFile(op, rel string, flags int, perm uint32) (*os.File, error)
 func SameFile(a, b fs.FileInfo) bool {
 	ia, ib := ID(a), ID(b)
 	return ia != "" && ia == ib
-}
-
-// ID returns an identity of the file info describes (device and inode),
-// or "" when the system gives none.
-func ID(info fs.FileInfo) string {
-	if info == nil {
-		return ""
-	}
-	if st, ok := info.Sys().(*syscall.Stat_t); ok {
-		return fmt.Sprintf("%d:%d", st.Dev, st.Ino)
-	}
-	return ""
 }
 
 // fileInfo is an fs.FileInfo from a stat.

@@ -1,6 +1,6 @@
 // Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
 
-//go:build unix && !linux
+//go:build unix
 
 package confined
 

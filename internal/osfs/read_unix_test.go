@@ -9,38 +9,19 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
-)
 
-// within fails the test when f does not return in time: a read that
-// blocks on a FIFO would hang the test forever.
-func within(t *testing.T, f func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() { f(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("blocked")
-	}
-}
+	"github.com/pep668/pep668/internal/testfs"
+)
 
 // TestReadFileSpecial: FIFOs, devices, directories and huge files are
 // refused, quickly and without reading them.
 func TestReadFileSpecial(t *testing.T) {
 	dir, _ := filepath.EvalSymlinks(t.TempDir())
-	fifo := filepath.Join(dir, "fifo")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skip("no FIFOs:", err)
-	}
-	zero := filepath.Join(dir, "zero")
-	os.Symlink("/dev/zero", zero)
-	huge := filepath.Join(dir, "huge")
-	f, _ := os.Create(huge)
-	f.Truncate(2 << 30) // sparse: 2 GiB of zeros on no disk
-	f.Close()
+	fifo, zero, huge := filepath.Join(dir, "fifo"), filepath.Join(dir, "zero"), filepath.Join(dir, "huge")
+	testfs.Make(t, fifo, testfs.FIFO, 0)
+	testfs.Make(t, zero, testfs.Zero, 0)
+	testfs.Make(t, huge, testfs.Huge, 2<<30) // sparse: 2 GiB of zeros on no disk
 	fine := filepath.Join(dir, "fine")
 	os.WriteFile(fine, []byte("home = /usr\n"), 0o644)
 	os.Symlink("fine", filepath.Join(dir, "link-to-fine"))
@@ -59,7 +40,7 @@ func TestReadFileSpecial(t *testing.T) {
 		{filepath.Join(dir, "link-to-fine"), nil},
 	} {
 		for name, f := range map[string]*FS{"host": host, "fs.FS": dirFS} {
-			within(t, func() {
+			testfs.Within(t, "ReadFile", func() {
 				data, err := f.ReadFile(tt.path, LimitConfig)
 				if !errors.Is(err, tt.want) || (tt.want == nil && string(data) != "home = /usr\n") {
 					t.Errorf("%s ReadFile(%s) = %q, %v; want %v", name, tt.path, data, err, tt.want)
@@ -70,7 +51,7 @@ func TestReadFileSpecial(t *testing.T) {
 			})
 		}
 	}
-	within(t, func() {
+	testfs.Within(t, "ReadFile", func() {
 		if _, err := ReadHostHead(fifo, 10); !errors.Is(err, ErrNotRegular) {
 			t.Errorf("ReadHostHead(fifo) = %v", err)
 		}
