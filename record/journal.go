@@ -337,7 +337,9 @@ func Recover(paths scheme.Paths, opts *RecoverOptions) (*Recovery, error) {
 			j.Moves = nil
 			if left := j.discard(jroots); len(left) > 0 {
 				failed = append(failed, "not deleted: "+strings.Join(left, ", "))
+				continue
 			}
+			rec.RolledBack = append(rec.RolledBack, j.Distribution)
 		default:
 			t := &transaction{roots: jroots, j: *j, moved: len(j.Moves)}
 			for k := range j.Dirs {

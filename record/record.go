@@ -99,7 +99,10 @@ func Parse(name string, data []byte) ([]Entry, error) {
 		return nil, &ParseError{Path: name, Line: pystr.LineOf(data, i), Err: ErrEncoding}
 	}
 	text := string(data)
-	entries := make([]Entry, 0, strings.Count(text, "\n")+1)
+	// Room for the rows the lines promise, but never more than a modest
+	// number up front: blank lines make no rows, so a file of newlines
+	// must not reserve memory for millions.
+	entries := make([]Entry, 0, min(strings.Count(text, "\n")+1, 1<<14))
 	r := csvReader{text: text}
 	for {
 		fields, line, ok := r.next()

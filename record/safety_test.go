@@ -565,3 +565,52 @@ func TestSymlinkedSchemePaths(t *testing.T) {
 		t.Errorf("pkg is still there: %v", err)
 	}
 }
+
+// TestRollbackNeverReplaces: when a file appears at the origin of a moved
+// file before the rollback, the rollback keeps it, keeps the original in
+// the stash with its journal, and says so; Recover then does the same.
+func TestRollbackNeverReplaces(t *testing.T) {
+	root := tempRoot(t)
+	tree{
+		site + "/pkg/a.py":                 "original a",
+		site + "/pkg/b.py":                 "original b",
+		site + "/pkg-1.0.dist-info/RECORD": "pkg/a.py,,\npkg/b.py,,\npkg-1.0.dist-info/RECORD,,\n",
+	}.write(t, root)
+	plan, err := planIn(t, "pkg", venvPaths(root))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := filepath.Join(root, site, "pkg", "a.py")
+	_, err = record.Apply(plan, &record.ApplyOptions{BeforeMove: func(path string) error {
+		if filepath.Base(path) == "b.py" { // a.py is in the stash now
+			if err := os.WriteFile(a, []byte("newcomer"), 0o644); err != nil {
+				return err
+			}
+			return errors.New("injected failure")
+		}
+		return nil
+	}})
+	if !errors.Is(err, record.ErrRollback) || !strings.Contains(err.Error(), "something new is there") {
+		t.Fatalf("Apply: %v, want ErrRollback saying something new is there", err)
+	}
+	if data, _ := os.ReadFile(a); string(data) != "newcomer" {
+		t.Errorf("a.py = %q, want the newcomer kept", data)
+	}
+	if _, err := planIn(t, "pkg", venvPaths(root)); !errors.Is(err, record.ErrInterrupted) {
+		t.Errorf("NewPlan after an incomplete rollback: %v, want ErrInterrupted", err)
+	}
+	if _, err := record.Recover(venvPaths(root), nil); !errors.Is(err, record.ErrRollback) {
+		t.Errorf("Recover: %v, want ErrRollback", err)
+	}
+	if data, _ := os.ReadFile(a); string(data) != "newcomer" {
+		t.Errorf("after Recover a.py = %q, want the newcomer kept", data)
+	}
+	// Once the user moves the newcomer away, Recover puts the original back.
+	os.Remove(a)
+	if rec, err := record.Recover(venvPaths(root), nil); err != nil || len(rec.RolledBack) != 1 {
+		t.Fatalf("Recover: %+v, %v", rec, err)
+	}
+	if data, _ := os.ReadFile(a); string(data) != "original a" {
+		t.Errorf("after Recover a.py = %q, want the original", data)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/pep668/pep668/record"
 )
 
 // runTool runs the tool with args and the environment variables in vars.
@@ -423,5 +424,21 @@ func TestUninstall(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(sp, "forge", "__init__.py")); err != nil {
 		t.Errorf("uninstall beside a stash removed files: %v", err)
+	}
+}
+
+// TestPrintPlanAfterApply: after Apply, the output says what was done, not
+// what was planned: a planned directory that Apply kept is not "removed".
+func TestPrintPlanAfterApply(t *testing.T) {
+	var out strings.Builder
+	res := uninstallResult{
+		Plan:    &record.Plan{Distribution: "demo", Version: "1.0", Scheme: "venv", DistInfo: "/v/demo-1.0.dist-info", Remove: []string{"/v/demo/a.py"}, RemoveDirs: []string{"/v/demo", "/v/demo-1.0.dist-info"}},
+		Applied: true,
+		Result:  &record.Result{Removed: []string{"/v/demo/a.py"}, RemovedDirs: []string{"/v/demo-1.0.dist-info"}, KeptDirs: []string{"/v/demo"}},
+	}
+	printPlan(&env{stdout: &out}, res)
+	want := "demo 1.0 from scheme venv (/v/demo-1.0.dist-info)\nremoved: /v/demo/a.py\nremoved directory: /v/demo-1.0.dist-info\nkept directory: /v/demo (not empty any more)\n1 files, 1 directories; 0 kept, 0 refused, 0 missing\n"
+	if diff := cmp.Diff(want, out.String()); diff != "" {
+		t.Errorf("printPlan (-want +got):\n%s", diff)
 	}
 }
