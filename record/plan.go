@@ -546,8 +546,8 @@ func (p *planner) indexOwners(dirs []string) error {
 		}
 		p.listings[dir] = digest
 		for _, d := range dists {
-			if d.DistInfo == p.dist.DistInfo {
-				continue
+			if real, err := p.cache.RealPath(d.DistInfo); err == nil && real == p.plan.DistInfo {
+				continue // this distribution, found through the same or another path
 			}
 			owned, err := d.ownedPaths(p.f)
 			if err != nil {
@@ -608,7 +608,7 @@ func (p *planner) findEmptyDirs() {
 	candidates := map[string]bool{}
 	for _, r := range p.plan.Remove {
 		for dir := p.f.Parent(r); dir != p.f.Parent(dir) && !candidates[dir] && !p.bounds.Encloses(dir); dir = p.f.Parent(dir) {
-			if _, inside := p.bounds.ContainsResolved(dir); !inside || dir == p.dist.SiteDir {
+			if _, inside := p.bounds.ContainsResolved(dir); !inside {
 				break
 			}
 			candidates[dir] = true

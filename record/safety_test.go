@@ -555,6 +555,12 @@ func TestSymlinkedSchemePaths(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Found through the link, indexed through the resolved path: still one
+	// distribution, not a second one owning the same files.
+	dist, _ := record.Find("pkg", []string{paths[scheme.Purelib]}, nil)
+	if p2, err := record.NewPlan(dist, paths, &record.PlanOptions{Others: []string{filepath.Join(root, site)}}); err != nil || len(p2.Kept) != 0 {
+		t.Errorf("NewPlan with the site directory also given resolved: kept %+v, %v", p2.Kept, err)
+	}
 	if !strings.HasPrefix(plan.DistInfo, filepath.Join(root, "venv")) {
 		t.Errorf("plan.DistInfo = %s, want it resolved", plan.DistInfo)
 	}
