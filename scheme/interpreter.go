@@ -206,7 +206,7 @@ func (i *Interpreter) HeadersDir(paths Paths, dist string) string {
 		sep = `\`
 	}
 	if i.IsVirtual {
-		return t.Clean(strings.Join([]string{i.Prefix, "include", "site", "python" + i.Version, dist}, sep))
+		return t.Clean(strings.Join([]string{i.Prefix, "include", "site", fmt.Sprintf("python3.%d", t.Minor), dist}, sep))
 	}
 	if paths[Include] == "" {
 		return ""

@@ -181,6 +181,21 @@ func TestDistributorDefaultSchemes(t *testing.T) {
 			t.Errorf("%s %s (virtual %v): purelib %q, want %q", tt.vendor, tt.version, tt.virtual, paths[scheme.Purelib], tt.purelib)
 		}
 	}
+	// pip's headers directory, which no scheme names.
+	for _, tt := range []struct {
+		in   scheme.Interpreter
+		want string
+	}{
+		{scheme.Interpreter{Vendor: scheme.CPython, Version: "3.12.1", Prefix: "/venv", IsVirtual: true}, "/venv/include/site/python3.12/MarkupSafe"},
+		{scheme.Interpreter{Vendor: scheme.CPython, Version: "3.12", Windows: true, Prefix: `C:\venv`, IsVirtual: true}, `C:\venv\include\site\python3.12\MarkupSafe`},
+		{scheme.Interpreter{Vendor: scheme.Debian, Version: "3.11", Prefix: "/usr"}, "/usr/include/python3.11/MarkupSafe"},
+	} {
+		paths := scheme.Paths{scheme.Include: "/usr/include/python3.11"}
+		if got := tt.in.HeadersDir(paths, "MarkupSafe"); got != tt.want {
+			t.Errorf("HeadersDir(%+v) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+
 	brew, _ := scheme.NewTable(scheme.Homebrew, "3.10", false, nil)
 	if _, err := brew.Templates("venv"); err != nil {
 		t.Errorf("Homebrew 3.10 has no venv scheme: %v", err)

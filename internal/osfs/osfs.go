@@ -285,7 +285,8 @@ var ErrLinkLoop = errors.New("too many levels of symbolic links")
 // RealPath resolves every link in p, like Python's os.path.realpath: ".."
 // applies to where a link led, and a component that does not exist is kept
 // as it is while the rest is still resolved. An error is returned only for
-// a loop or a path that is not absolute.
+// a loop, a path that is not absolute, or, when f is strict, a component
+// that cannot be examined.
 func (f *FS) RealPath(p string) (string, error) {
 	return f.realPath(p, func(q string) (string, bool, error) {
 		info, err := f.lstat(q)
