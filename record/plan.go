@@ -114,6 +114,8 @@ func (e *UninstallError) Unwrap() error { return e.Err }
 // a missing RECORD, or ask the tool that installed the distribution.
 func (e *UninstallError) Hint() string {
 	switch {
+	case e == nil:
+		return ""
 	case errors.Is(e.Err, ErrNoRecord) && (e.Installer == "" || e.Installer == "pip"):
 		return fmt.Sprintf("its files are unknown; reinstalling it recreates RECORD: pip install --ignore-installed --no-deps %s==%s", e.Distribution, e.Version)
 	case errors.Is(e.Err, ErrNoRecord):

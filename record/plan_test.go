@@ -42,6 +42,9 @@ func (tr tree) write(t testing.TB, root string) {
 			if err := os.Symlink(target, full); err != nil {
 				t.Skip("no symlinks:", err)
 			}
+			if _, err := os.Readlink(full); err != nil {
+				t.Skip("links made do not read back (Wine):", err)
+			}
 		default:
 			if err := os.WriteFile(full, []byte(strings.ReplaceAll(content, "$ROOT", root)), 0o644); err != nil {
 				t.Fatal(err)
@@ -145,11 +148,11 @@ func hostile() tree {
 }
 
 func venvPaths(root string) scheme.Paths {
-	v := filepath.Join(root, "venv")
+	v, base := filepath.Join(root, "venv"), filepath.Join(root, "base")
 	return scheme.Paths{
-		"stdlib": "/usr/lib/python3.12", "platstdlib": filepath.Join(v, "lib/python3.12"),
+		"stdlib": filepath.Join(base, "lib", "python3.12"), "platstdlib": filepath.Join(v, "lib", "python3.12"),
 		"purelib": filepath.Join(root, site), "platlib": filepath.Join(root, site),
-		"include": "/usr/include/python3.12", "platinclude": "/usr/include/python3.12",
+		"include": filepath.Join(base, "include", "python3.12"), "platinclude": filepath.Join(base, "include", "python3.12"),
 		"scripts": filepath.Join(v, "bin"), "data": v,
 	}
 }

@@ -273,8 +273,13 @@ func TestLockExcludes(t *testing.T) {
 		t.Error(err)
 	}
 	if err := os.Symlink(path, path+".link"); err == nil {
-		if _, err := record.Lock(path + ".link"); err == nil {
-			t.Error("Lock followed a link")
+		if _, err := os.Readlink(path + ".link"); err == nil { // Wine makes no links
+			if l, err := record.Lock(path + ".link"); err == nil {
+				l.Unlock()
+				if runtime.GOOS != "windows" {
+					t.Error("Lock followed a link")
+				}
+			}
 		}
 	}
 }

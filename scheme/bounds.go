@@ -62,8 +62,8 @@ func NewBounds(paths Paths, opts *BoundsOptions) (*Bounds, error) {
 		o = *opts
 	}
 	var f *osfs.FS
-	for _, p := range paths {
-		if p != "" {
+	for _, key := range append(slices.Clone(Targets), PathNames...) { // the volume of a target, on Windows
+		if p := paths[key]; p != "" {
 			f = osfs.For(o.FS, o.Windows, p).Strict()
 			break
 		}

@@ -28,6 +28,9 @@ func setup(t *testing.T) (root, outside string, d *Dir) {
 	if err := os.Symlink(outside, filepath.Join(root, "out")); err != nil {
 		t.Skip("no symlinks:", err)
 	}
+	if _, err := os.Readlink(filepath.Join(root, "out")); err != nil {
+		t.Skip("links made do not read back (Wine):", err)
+	}
 	if err := os.Symlink("a", filepath.Join(root, "in")); err != nil {
 		t.Fatal(err)
 	}
