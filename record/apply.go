@@ -224,13 +224,13 @@ func (t *transaction) prepare() error {
 	// The .dist-info last, RECORD at the very end: until then, the
 	// distribution is still found and still lists its files.
 	order := slices.Clone(t.plan.Remove)
-	info := strings.TrimRight(t.plan.DistInfo, `/\`) + string(filepath.Separator)
+	distInfo := strings.TrimRight(t.plan.DistInfo, `/\`) + string(filepath.Separator)
 	slices.SortStableFunc(order, func(a, b string) int {
 		rank := func(p string) int {
 			switch {
-			case p == info+"RECORD":
+			case p == distInfo+"RECORD":
 				return 2
-			case strings.HasPrefix(p, info):
+			case strings.HasPrefix(p, distInfo):
 				return 1
 			}
 			return 0
