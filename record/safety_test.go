@@ -625,3 +625,28 @@ func TestRollbackNeverReplaces(t *testing.T) {
 		t.Errorf("after Recover a.py = %q, want the original", data)
 	}
 }
+
+// TestDistInfoMovesLast: until the very end, the distribution is still
+// found and still lists its files: its .dist-info moves last, RECORD at the
+// very end.
+func TestDistInfoMovesLast(t *testing.T) {
+	_, plan := planHostile(t)
+	var order []string
+	if _, err := record.Apply(plan, &record.ApplyOptions{BeforeMove: func(p string) error {
+		order = append(order, p)
+		return nil
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	seenInfo := false
+	for i, p := range order {
+		inInfo := strings.Contains(p, "evil-1.0.dist-info")
+		if seenInfo && !inInfo {
+			t.Errorf("%s moved after the .dist-info began to move", p)
+		}
+		seenInfo = seenInfo || inInfo
+		if filepath.Base(p) == "RECORD" && i != len(order)-1 {
+			t.Errorf("RECORD moved at %d of %d", i+1, len(order))
+		}
+	}
+}
