@@ -236,10 +236,13 @@ func (d *Dir) unlink(op, rel string, flags int) error {
 		return err
 	}
 	if flags&atRemoveDir != 0 {
-		// The handle of rel itself is stale once it is gone.
-		if fd, ok := d.dirs[rel]; ok {
-			syscall.Close(fd)
-			delete(d.dirs, rel)
+		// Handles of rel and below are stale once it is gone: a directory
+		// made again in its place must be walked to anew.
+		for dir, fd := range d.dirs {
+			if dir == rel || strings.HasPrefix(dir, rel+"/") {
+				syscall.Close(fd)
+				delete(d.dirs, dir)
+			}
 		}
 	}
 	p, err := syscall.BytePtrFromString(base)

@@ -170,13 +170,6 @@ func fold(name string) string {
 	return strings.ToLower(name) // ASCII: folding is lower-casing
 }
 
-// Type returns the type of the resolved path p (a final link is not
-// followed) and whether it exists; a path that cannot be examined is
-// reported as absent. Lookup tells the two apart.
-func (c *Cache) Type(p string) (fs.FileMode, bool) {
-	_, t, err := c.Lookup(p)
-	return t, err == nil
-}
 
 // trimSep drops the separator splitLast leaves after a directory, except
 // after a root.

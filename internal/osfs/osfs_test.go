@@ -197,9 +197,9 @@ func TestCacheAgreesWithFS(t *testing.T) {
 			}
 			if real, err := f.ResolveParent(p); err == nil {
 				info, lerr := f.Lstat(real)
-				typ, ok := c.Type(real)
-				if ok != (lerr == nil) || (ok && typ != info.Mode().Type()) {
-					t.Errorf("Cache.Type(%q) = %v, %v; Lstat gives %v", real, typ, ok, lerr)
+				canonical, typ, err := c.Lookup(real)
+				if (err == nil) != (lerr == nil) || Missing(err) != Missing(lerr) || canonical != real || (err == nil && typ != info.Mode().Type()) {
+					t.Errorf("Cache.Lookup(%q) = %q, %v, %v; Lstat gives %v", real, canonical, typ, err, lerr)
 				}
 			}
 		}
