@@ -170,7 +170,6 @@ func fold(name string) string {
 	return strings.ToLower(name) // ASCII: folding is lower-casing
 }
 
-
 // trimSep drops the separator splitLast leaves after a directory, except
 // after a root.
 func (c *Cache) trimSep(dir string) string {
