@@ -11,7 +11,14 @@
 // behave like real ones. A filesystem without ReadLinkFS has no links.
 //
 // A Cache answers the same questions about many paths at one moment while
-// reading each directory once; planning an uninstall relies on it.
+// reading each directory once; planning an uninstall relies on it. It
+// resolves strictly (Strict: a component that cannot be examined is an
+// error, not a missing file) and spells paths as their directories list
+// them, for case-insensitive filesystems.
+//
+// ReadFile reads only regular files, up to a limit per kind of file
+// (LimitConfig, LimitSource, LimitRecord), so that a FIFO, a device or a
+// huge file can neither block nor exhaust a reader.
 package osfs
 
 import (
