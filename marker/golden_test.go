@@ -19,9 +19,11 @@ import (
 	"github.com/pep668/pep668/marker"
 )
 
-// golden is testdata/golden.json, written by
-// internal/testdata/gen/marker_golden.py: for every file of testdata/corpus,
-// what configparser makes of it and what pip shows for each language.
+// golden is one testdata/golden-<version>.json, written by
+// internal/testdata/gen/marker_golden.py with that CPython (pyenv's 3.11.7
+// with pip 23.2.1; 3.14.2 and 3.15.0rc1 in pyodide with pip's source): for
+// every file of testdata/corpus, what configparser makes of it and what pip
+// shows for each language.
 type golden struct {
 	Python    string                `json:"python"`
 	Pip       string                `json:"pip"`
@@ -65,17 +67,26 @@ var pythonErrors = map[string]error{
 	"DuplicateOptionError":      marker.ErrDuplicateOption,
 }
 
-func readGolden(t testing.TB) *golden {
+// readGoldens returns every golden file, oldest Python first.
+func readGoldens(t testing.TB) []*golden {
 	t.Helper()
-	data, err := os.ReadFile("testdata/golden.json")
-	if err != nil {
-		t.Fatal(err)
+	files, err := filepath.Glob("testdata/golden-*.json")
+	if err != nil || len(files) < 3 {
+		t.Fatalf("golden files %v (%v); want at least 3", files, err)
 	}
-	var g golden
-	if err := json.Unmarshal(data, &g); err != nil {
-		t.Fatal(err)
+	var gs []*golden
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var g golden
+		if err := json.Unmarshal(data, &g); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		gs = append(gs, &g)
 	}
-	return &g
+	return gs
 }
 
 func readCorpus(t testing.TB, name string) []byte {
@@ -88,17 +99,18 @@ func readCorpus(t testing.TB, name string) []byte {
 }
 
 func TestGoldenCorpusIsComplete(t *testing.T) {
-	g := readGolden(t)
 	entries, err := os.ReadDir("testdata/corpus")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) != len(g.Cases) || len(entries) < 100 {
-		t.Fatalf("corpus has %d files, golden.json %d cases; want the same, at least 100", len(entries), len(g.Cases))
-	}
-	for _, e := range entries {
-		if _, ok := g.Cases[e.Name()]; !ok {
-			t.Errorf("corpus file %s has no golden result", e.Name())
+	for _, g := range readGoldens(t) {
+		if len(entries) != len(g.Cases) || len(entries) < 100 {
+			t.Fatalf("corpus has %d files, golden data of %s %d cases; want the same, at least 100", len(entries), g.Python, len(g.Cases))
+		}
+		for _, e := range entries {
+			if _, ok := g.Cases[e.Name()]; !ok {
+				t.Errorf("corpus file %s has no golden result for %s", e.Name(), g.Python)
+			}
 		}
 	}
 }
@@ -107,15 +119,15 @@ func TestGoldenCorpusIsComplete(t *testing.T) {
 // every corpus file: the same error class on the same line, or the same
 // options with the same values.
 func TestParseMatchesConfigparser(t *testing.T) {
-	g := readGolden(t)
-	for name, c := range g.Cases {
-		if why, ok := knownDeviations[name]; ok {
-			t.Logf("%s: skipped: %s", name, why)
-			continue
-		}
-		f, err := marker.Parse(name, readCorpus(t, name))
-		if msg := checkParse(f, err, c.Configparser); msg != "" {
-			t.Errorf("Parse(%s): %s", name, msg)
+	for _, g := range readGoldens(t) {
+		for name, c := range g.Cases {
+			if _, ok := knownDeviations[name]; ok {
+				continue
+			}
+			f, err := marker.ParseFor(g.Python, name, readCorpus(t, name))
+			if msg := checkParse(f, err, c.Configparser); msg != "" {
+				t.Errorf("ParseFor(%s, %s): %s", g.Python, name, msg)
+			}
 		}
 	}
 }
@@ -156,20 +168,21 @@ func options(f *marker.File) map[string]string {
 // TestMessageMatchesPip compares Read with pip's from_config on every corpus
 // file and every language of the golden data.
 func TestMessageMatchesPip(t *testing.T) {
-	g := readGolden(t)
-	for name, c := range g.Cases {
-		if _, ok := knownDeviations[name]; ok {
-			continue
-		}
-		fsys := fstest.MapFS{name: {Data: readCorpus(t, name)}}
-		for lang, want := range c.Pip {
-			opts := marker.Options{Language: lang, Prefix: "/opt/python"}
-			if lang == "None" {
-				opts.Language = ""
+	for _, g := range readGoldens(t) {
+		for name, c := range g.Cases {
+			if _, ok := knownDeviations[name]; ok {
+				continue
 			}
-			got := marker.Read(fsys, name, opts)
-			if msg := checkMessage(got, want, c.Configparser.Options); msg != "" {
-				t.Errorf("%s, language %s: %s", name, lang, msg)
+			fsys := fstest.MapFS{name: {Data: readCorpus(t, name)}}
+			for lang, want := range c.Pip {
+				opts := marker.Options{Language: lang, Prefix: "/opt/python", Python: g.Python}
+				if lang == "None" {
+					opts.Language = ""
+				}
+				got := marker.Read(fsys, name, opts)
+				if msg := checkMessage(got, want, c.Configparser.Options); msg != "" {
+					t.Errorf("%s with pip %s, %s, language %s: %s", g.Python, g.Pip, name, lang, msg)
+				}
 			}
 		}
 	}
@@ -228,7 +241,7 @@ func TestKnownDeviations(t *testing.T) {
 // with every reference interpreter of the machine and compares each with
 // this package reading the corpus as that version (Options.Python).
 func TestConfigparserOfEveryInterpreter(t *testing.T) {
-	g := readGolden(t)
+	g := readGoldens(t)[0]
 	for _, py := range testpython.All(t) {
 		t.Run(py.Name, func(t *testing.T) {
 			t.Parallel()

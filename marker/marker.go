@@ -160,10 +160,16 @@ func Read(fsys fs.FS, name string, opts Options) Message {
 // configparserFor returns the configparser options of a Python version
 // "3.Y" or "3.Y.Z"; the newest behaviour for anything else.
 func configparserFor(version string) configparser.Options {
-	major, rest, _ := strings.Cut(version, ".")
-	minor, _, _ := strings.Cut(rest, ".")
-	if n, err := strconv.Atoi(minor); err == nil && major == "3" {
-		return configparser.ForPython(n)
+	if minor, ok := pyMinor(version); ok {
+		return configparser.ForPython(minor)
 	}
 	return configparser.Options{}
+}
+
+// pyMinor returns the Y of a version "3.Y", "3.Y.Z" or "3.Yt".
+func pyMinor(version string) (int, bool) {
+	major, rest, _ := strings.Cut(version, ".")
+	minor, _, _ := strings.Cut(rest, ".")
+	n, err := strconv.Atoi(strings.TrimSuffix(minor, "t"))
+	return n, err == nil && major == "3"
 }

@@ -28,23 +28,25 @@ var localeDeviations = map[string]string{
 	"zh_Hant": "as es-419",
 }
 
+// TestLanguageMatchesCPython compares LanguageFor with what each golden
+// file's CPython made of its locale names.
 func TestLanguageMatchesCPython(t *testing.T) {
-	g := readGolden(t)
-	if len(g.Locales) < 20 {
-		t.Fatalf("golden.json has %d locales, want at least 20", len(g.Locales))
-	}
-	for locale, want := range g.Locales {
-		got := marker.Language(locale)
-		if why, ok := localeDeviations[locale]; ok {
-			t.Logf("Language(%q) = %q; CPython: %v (%s)", locale, got, want, why)
-			continue
+	for _, g := range readGoldens(t) {
+		if len(g.Locales) < 30 {
+			t.Fatalf("golden data of %s has %d locales, want at least 30", g.Python, len(g.Locales))
 		}
-		w := ""
-		if want != nil {
-			w = *want
-		}
-		if got != w {
-			t.Errorf("Language(%q) = %q, want %q", locale, got, w)
+		for locale, want := range g.Locales {
+			got := marker.LanguageFor(g.Python, locale)
+			if _, ok := localeDeviations[locale]; ok {
+				continue
+			}
+			w := ""
+			if want != nil {
+				w = *want
+			}
+			if got != w {
+				t.Errorf("LanguageFor(%s, %q) = %q, want %q", g.Python, locale, got, w)
+			}
 		}
 	}
 }
@@ -86,19 +88,35 @@ func TestKeyOrder(t *testing.T) {
 	}
 }
 
+// TestLocaleByVersion follows a Serbian Latin user through Message: pip
+// of 3.14 shows Error-sr, pip of 3.15 Error-sr_RS@latin.
+func TestLocaleByVersion(t *testing.T) {
+	f, err := marker.Parse("m", []byte("[externally-managed]\nError=x\nError-sr=cyr\nError-sr_RS@latin=lat\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for python, want := range map[string]string{"": "Error-sr", "3.14": "Error-sr", "3.15": "Error-sr_RS@latin", "3.16": "Error-sr_RS@latin"} {
+		opts := marker.FromEnv(func(k string) string { return map[string]string{"LANG": "sr_RS.UTF-8@latin"}[k] })
+		opts.Python = python
+		if got := f.Message(opts).Key; got != want {
+			t.Errorf("Python %q: key %q, want %q", python, got, want)
+		}
+	}
+}
+
 func TestFromEnv(t *testing.T) {
 	tests := []struct {
 		env  map[string]string
 		want marker.Options
 	}{
 		{nil, marker.Options{}},
-		{map[string]string{"LANG": "de_DE.UTF-8"}, marker.Options{Language: "de_DE"}},
-		{map[string]string{"LANG": "de_DE.UTF-8", "LC_MESSAGES": "fr_FR.UTF-8"}, marker.Options{Language: "fr_FR"}},
-		{map[string]string{"LANG": "de_DE.UTF-8", "LC_MESSAGES": "fr_FR", "LC_ALL": "C"}, marker.Options{}},
-		{map[string]string{"LANG": "de_DE", "LC_ALL": ""}, marker.Options{Language: "de_DE"}},
-		{map[string]string{"LANG": "pt_BR", "LANGUAGE": "fr:de::"}, marker.Options{Language: "pt_BR", Priority: []string{"fr", "de"}}},
+		{map[string]string{"LANG": "de_DE.UTF-8"}, marker.Options{Locale: "de_DE.UTF-8"}},
+		{map[string]string{"LANG": "de_DE.UTF-8", "LC_MESSAGES": "fr_FR.UTF-8"}, marker.Options{Locale: "fr_FR.UTF-8"}},
+		{map[string]string{"LANG": "de_DE.UTF-8", "LC_MESSAGES": "fr_FR", "LC_ALL": "C"}, marker.Options{Locale: "C"}},
+		{map[string]string{"LANG": "de_DE", "LC_ALL": ""}, marker.Options{Locale: "de_DE"}},
+		{map[string]string{"LANG": "pt_BR", "LANGUAGE": "fr:de::"}, marker.Options{Locale: "pt_BR", Priority: []string{"fr", "de"}}},
 		// As for gettext, LANGUAGE is ignored in the C locale.
-		{map[string]string{"LANG": "C.UTF-8", "LANGUAGE": "fr:de"}, marker.Options{}},
+		{map[string]string{"LANG": "C.UTF-8", "LANGUAGE": "fr:de"}, marker.Options{Locale: "C.UTF-8"}},
 	}
 	for _, tt := range tests {
 		got := marker.FromEnv(func(k string) string { return tt.env[k] })

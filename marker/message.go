@@ -17,6 +17,11 @@ type Options struct {
 	// and FromEnv.
 	Language string
 
+	// Locale is the POSIX locale name of LC_MESSAGES ("sr_RS.UTF-8@latin"),
+	// used when Language is empty: the language is then
+	// LanguageFor(Python, Locale), as that version's pip would see it.
+	Locale string
+
 	// Prefix is the interpreter prefix (sys.prefix) the default message
 	// names; it may be empty.
 	Prefix string
@@ -79,6 +84,14 @@ func defaultMessage(opts Options, problem error) Message {
 	return Message{Text: DefaultMessage(opts.Prefix), Default: true, Problem: problem}
 }
 
+// language returns the language code pip would see.
+func (o Options) language() string {
+	if o.Language != "" {
+		return o.Language
+	}
+	return LanguageFor(o.Python, o.Locale)
+}
+
 // KeyOrder returns the keys pip tries for a language code, in its order: Error-
 // followed by the code, by the code's part before the first '-', and by its
 // part before the first '_', then Error. For "zh-Hant_TW" that is
@@ -98,10 +111,11 @@ func KeyOrder(lang string) []string {
 }
 
 // Message chooses the message for opts: the value of the first of
-// KeyOrder(opts.Language) that the file has, even if empty; with opts.Match, a
+// KeyOrder(opts.language()) that the file has, even if empty; with opts.Match, a
 // close BCP 47 match instead of Error; otherwise the default message, with
 // ErrNoKey as the Problem.
 func (f *File) Message(opts Options) Message {
+	opts.Language = opts.language()
 	for _, key := range KeyOrder(opts.Language) {
 		text, ok := f.Lookup(key)
 		if !ok {
@@ -172,35 +186,62 @@ func cutPrefixFold(s, prefix string) (string, bool) {
 	return s[len(prefix):], true
 }
 
-// Language returns the language code of a POSIX locale name: the name
-// without its ".codeset" and "@modifier" parts. "C" and "POSIX", with or
-// without a codeset, and the empty name have no language, so the result is
-// "". Examples: "de_DE.UTF-8" → "de_DE", "sr_RS@latin" → "sr_RS",
-// "C.UTF-8" → "".
+// Language returns the language code of a POSIX locale name as CPython
+// 3.8–3.14 give it: the name without its ".codeset" and "@modifier" parts.
+// "C" and "POSIX", with or without a codeset, and the empty name have no
+// language, so the result is "". Examples: "de_DE.UTF-8" → "de_DE",
+// "sr_RS@latin" → "sr_RS", "C.UTF-8" → "". See LanguageFor for 3.15.
 func Language(locale string) string {
-	if i := strings.IndexAny(locale, ".@"); i >= 0 {
-		locale = locale[:i]
-	}
-	if locale == "C" || locale == "POSIX" {
+	return LanguageFor("", locale)
+}
+
+// LanguageFor returns the language code of a POSIX locale name as the
+// locale.getlocale() of Python version python ("3.15", "3.15.0") gives it.
+// From 3.15 (python/cpython gh-137729) the "@modifier" stays: "sr_RS@latin"
+// and "sr_RS.UTF-8@latin" → "sr_RS@latin", so pip tries Error-sr_RS@latin,
+// then Error-sr, then Error. The "@euro" modifier of a UTF-8 locale is
+// dropped, as CPython's normalisation drops it. Versions before 3.15, and
+// an empty or unreadable version, get the rule of Language; versions newer
+// than 3.15 get 3.15's.
+func LanguageFor(python, locale string) string {
+	name, modifier, _ := strings.Cut(locale, "@")
+	name, codeset, _ := strings.Cut(name, ".")
+	if name == "C" || name == "POSIX" {
 		return ""
 	}
-	return locale
+	if modifier == "" || !keepsModifier(python) || modifier == "euro" && isUTF8(codeset) {
+		return name
+	}
+	return name + "@" + modifier
+}
+
+// keepsModifier reports whether getlocale() of version python keeps a
+// locale's @modifier: from 3.15.
+func keepsModifier(python string) bool {
+	minor, ok := pyMinor(python)
+	return ok && minor >= 15
+}
+
+// isUTF8 reports whether a codeset names UTF-8 as CPython's encoding aliases
+// do ("UTF-8", "utf8", "UTF_8").
+func isUTF8(codeset string) bool {
+	return strings.EqualFold(strings.NewReplacer("-", "", "_", "").Replace(codeset), "utf8")
 }
 
 // FromEnv returns the Options a process's environment asks for, with getenv
-// typically os.Getenv. Language comes from the locale of LC_MESSAGES: the
-// first non-empty of LC_ALL, LC_MESSAGES and LANG. Priority comes from
-// LANGUAGE, which, as for GNU gettext, counts only when the locale has a
-// language. Match stays off, and Prefix empty.
+// typically os.Getenv. Locale is the locale of LC_MESSAGES: the first
+// non-empty of LC_ALL, LC_MESSAGES and LANG; Message derives the language
+// from it for Options.Python. Priority comes from LANGUAGE, which, as for
+// GNU gettext, counts only when the locale has a language. Match stays off,
+// and Prefix and Python empty.
 func FromEnv(getenv func(string) string) Options {
-	var locale string
+	var opts Options
 	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if locale = getenv(name); locale != "" {
+		if opts.Locale = getenv(name); opts.Locale != "" {
 			break
 		}
 	}
-	opts := Options{Language: Language(locale)}
-	if opts.Language != "" {
+	if Language(opts.Locale) != "" {
 		for _, l := range strings.Split(getenv("LANGUAGE"), ":") {
 			if l != "" {
 				opts.Priority = append(opts.Priority, l)

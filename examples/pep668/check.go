@@ -63,7 +63,7 @@ func runCheck(e *env, args []string) int {
 
 	opts := &pep668.Options{Getenv: e.getenv, Message: marker.FromEnv(e.getenv)}
 	if isSet(fs, "locale") {
-		opts.Message = marker.Options{Language: marker.Language(*locale)}
+		opts.Message = marker.Options{Locale: *locale}
 	}
 	if *breakSystem {
 		opts.Override = pep668.Override{BreakSystemPackages: true, Source: "--break-system-packages"}

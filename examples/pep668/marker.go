@@ -40,7 +40,7 @@ func runMarker(e *env, args []string) int {
 
 	opts := marker.FromEnv(e.getenv)
 	if isSet(fs, "locale") {
-		opts = marker.Options{Language: marker.Language(*locale)}
+		opts = marker.Options{Locale: *locale}
 	}
 	opts.Prefix, opts.Python, opts.Match = *prefix, *python, *match
 

@@ -6,14 +6,24 @@ pip's own ExternallyManagedEnvironment.from_config.
     $(pyenv root)/versions/3.11.7/bin/python3 internal/testdata/gen/marker_golden.py
 
 writes every case below, byte for byte, to marker/testdata/corpus/<name> and
-the reference results to marker/testdata/golden.json. The interpreter must
+the reference results to marker/testdata/golden-<python version>.json. The interpreter must
 have pip (pip 23.2.1 on the 3.11 of the team's machines).
 
     python3 internal/testdata/gen/marker_golden.py --configparser-only
 
 prints only the configparser results as JSON, with no pip needed; the Go test
-TestGoldenAcrossInterpreters compares it, run by every CPython found, with the
-committed file.
+TestConfigparserOfEveryInterpreter compares it, run by every CPython found,
+with the committed file.
+
+CPython 3.14.2 and 3.15.0rc1 run in pyodide (see pyodide.mjs beside this
+file), with pip from the source of pypa/pip put on sys.path:
+
+    PYTHONPATH_EXTRA=<pip checkout>/src PYODIDE_MOUNT=<pip checkout> \
+      node internal/testdata/gen/pyodide.mjs <pyodide@314 package> \
+      internal/testdata/gen/marker_golden.py --out marker/testdata/golden-3.14.2.json
+
+With --out the corpus is only compared with the cases, not rewritten, and the
+results go to the file named.
 """
 import configparser
 import json
@@ -29,13 +39,15 @@ OUT = os.path.join(HERE, "..", "..", "..", "marker", "testdata")
 # The language codes pip is made to see (locale.getlocale(LC_MESSAGES)[0]).
 # None is the C locale, Windows, or a locale that is not installed.
 LANGS = [None, "de_DE", "de", "en_US", "en-US", "zh_Hant", "zh-Hant_TW", "pt_BR",
-         "C", "a-b_c", "\u039f\u0394\u039f\u03a3", "sr_RS"]
+         "C", "a-b_c", "\u039f\u0394\u039f\u03a3", "sr_RS", "sr_RS@latin", "ca_ES@valencia"]
 
 # POSIX locale names, and what CPython's getlocale() makes of each.
 LOCALES = ["", "C", "POSIX", "C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8", "de_DE.UTF-8",
            "de_DE", "de", "en", "pt_BR", "pt_BR.UTF-8", "de_DE@euro", "en_US.UTF-8@euro",
            "sr_RS@latin", "sr_RS.UTF-8@latin", "ca_ES@valencia", "ja_JP.eucJP", "zh_CN.GB2312",
-           "zh_TW.Big5", "zh_Hant", "fr_CA.ISO-8859-1", "es-419", "nl_BE.UTF-8", "C@foo"]
+           "zh_TW.Big5", "zh_Hant", "fr_CA.ISO-8859-1", "es-419", "nl_BE.UTF-8", "C@foo",
+           "uz_UZ.UTF-8@cyrillic", "be_BY@latin", "sr_RS.utf8@latin", "de_DE.UTF-8@euro",
+           "de_DE.ISO-8859-15@euro", "fr_FR@euro", "en_US.utf8@euro"]
 
 H = b"[externally-managed]\n"
 
@@ -364,12 +376,19 @@ def main():
         json.dump({name: configparser_result(data) for name, data in CASES}, sys.stdout,
                   ensure_ascii=True, sort_keys=True, indent=1)
         return
+    out = os.path.join(OUT, "golden-%s.json" % sys.version.split()[0])
+    write_corpus = True
+    if sys.argv[1:2] == ["--out"]:
+        out, write_corpus = sys.argv[2], False
+    if os.environ.get("PYTHONPATH_EXTRA"):
+        sys.path[:0] = os.environ["PYTHONPATH_EXTRA"].split(os.pathsep)
 
     import pip
     corpus = os.path.join(OUT, "corpus")
-    os.makedirs(corpus, exist_ok=True)
-    for old in os.listdir(corpus):
-        os.remove(os.path.join(corpus, old))
+    if write_corpus:
+        os.makedirs(corpus, exist_ok=True)
+        for old in os.listdir(corpus):
+            os.remove(os.path.join(corpus, old))
     golden = {
         "generator": "internal/testdata/gen/marker_golden.py",
         "python": sys.version.split()[0],
@@ -379,14 +398,19 @@ def main():
         "cases": {},
     }
     for name, data in CASES:
-        with open(os.path.join(corpus, name), "wb") as f:
-            f.write(data)
+        path = os.path.join(corpus, name)
+        if write_corpus:
+            with open(path, "wb") as f:
+                f.write(data)
+        else:
+            with open(path, "rb") as f:
+                assert f.read() == data, f"corpus file {name} differs from its case: run without --out first"
         cp = configparser_result(data)
         golden["cases"][name] = {"configparser": cp, "pip": pip_results(data, cp.get("options"))}
-    with open(os.path.join(OUT, "golden.json"), "w", encoding="utf-8") as f:
+    with open(out, "w", encoding="utf-8") as f:
         json.dump(golden, f, ensure_ascii=True, sort_keys=True, indent=1)
         f.write("\n")
-    print(f"{len(CASES)} cases x {len(LANGS)} languages written to {OUT}")
+    print(f"{len(CASES)} cases x {len(LANGS)} languages written to {out}")
 
 
 if __name__ == "__main__":
