@@ -28,8 +28,9 @@
 // [File.Message] tries the keys pip tries, in pip's order (see [KeyOrder]): for
 // the language code "de_DE", Error-de_DE, then Error-de, then Error. The
 // first key present wins, even with an empty value. The language code is
-// the user's LC_MESSAGES locale without codeset and modifier ([Language],
-// [FromEnv]).
+// the user's LC_MESSAGES locale without codeset and, before CPython 3.15,
+// without modifier: 3.15's getlocale() keeps "@latin", so its pip tries
+// Error-sr_RS@latin first ([LanguageFor], [FromEnv]).
 //
 // Matching with BCP 47 (golang.org/x/text/language) is available as an
 // opt-in beyond the specification ([Options.Match]): only when pip's order

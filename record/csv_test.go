@@ -5,6 +5,7 @@ package record
 import (
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -13,20 +14,33 @@ import (
 )
 
 // TestCSVMatchesPython compares the row splitting with Python's csv.reader
-// on the cases of testdata/csv.json, written by
-// internal/testdata/gen/record_csv_golden.py.
+// on the cases of testdata/csv-<version>.json, written by
+// internal/testdata/gen/record_csv_golden.py with CPython 3.11.7, 3.14.2 and
+// 3.15.0rc1.
 func TestCSVMatchesPython(t *testing.T) {
-	data, err := os.ReadFile("testdata/csv.json")
-	if err != nil {
-		t.Fatal(err)
+	files, _ := filepath.Glob("testdata/csv-*.json")
+	if len(files) < 3 {
+		t.Fatalf("csv golden files %v, want 3", files)
 	}
-	var cases []struct {
-		Input string     `json:"input"`
-		Rows  [][]string `json:"rows"`
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cases []csvCase
+		if err := json.Unmarshal(data, &cases); err != nil {
+			t.Fatal(err)
+		}
+		checkCSV(t, name, cases)
 	}
-	if err := json.Unmarshal(data, &cases); err != nil {
-		t.Fatal(err)
-	}
+}
+
+type csvCase struct {
+	Input string     `json:"input"`
+	Rows  [][]string `json:"rows"`
+}
+
+func checkCSV(t *testing.T, file string, cases []csvCase) {
 	for _, c := range cases {
 		r := csvReader{text: c.Input}
 		var rows [][]string
@@ -41,7 +55,7 @@ func TestCSVMatchesPython(t *testing.T) {
 			rows = append(rows, slices.Clone(fields)) // next reuses its slice
 		}
 		if diff := cmp.Diff(c.Rows, rows, cmpopts.EquateEmpty()); diff != "" {
-			t.Errorf("rows of %q mismatch (-python +Go):\n%s", c.Input, diff)
+			t.Errorf("%s: rows of %q mismatch (-python +Go):\n%s", file, c.Input, diff)
 		}
 	}
 }

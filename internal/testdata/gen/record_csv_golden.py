@@ -4,10 +4,12 @@
 file opened with newline='') splits RECORD-like texts into rows.
 
     $(pyenv root)/versions/3.11.7/bin/python3 internal/testdata/gen/record_csv_golden.py
+    node internal/testdata/gen/pyodide.mjs <pyodide@314 package> internal/testdata/gen/record_csv_golden.py
 
-Python 3.11 or newer: older versions reject NUL bytes.
+writes record/testdata/csv-<python version>.json (3.11.7, and 3.14.2 and
+3.15.0rc1 in pyodide). Python 3.11 or newer: older versions reject NUL bytes.
 """
-import csv, io, json, os
+import csv, io, json, os, sys
 
 CASES = [
     "a.py,,", '"a""b.py",,', 'a"b.py,,', '"ab"c,,', '"unterminated,,', "a.py ,, ", "", " ", '"x\ny",,',
@@ -20,7 +22,7 @@ CASES = [
 ]
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "..", "..", "..", "record", "testdata", "csv.json")
+OUT = os.path.join(HERE, "..", "..", "..", "record", "testdata", "csv-%s.json" % sys.version.split()[0])
 
 def main():
     out = []
