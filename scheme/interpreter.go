@@ -22,6 +22,12 @@ type Interpreter struct {
 	Version string // "3.Y"
 	Windows bool   // Windows paths and schemes
 
+	// Rules is the "3.Y" whose schemes and distributor rules apply: empty
+	// or Version, except for a version newer than this package knows
+	// (MaxMinor), which Inspect answers with the newest rules it has
+	// unless InspectOptions.StrictVersion is set; Notes then say so.
+	Rules string
+
 	Prefix, ExecPrefix, BasePrefix, BaseExecPrefix string // sys.*
 	IsVirtual                                      bool   // sys.prefix != sys.base_prefix
 	LegacyVirtualenv                               bool   // sys.real_prefix is set (virtualenv < 20)
@@ -55,14 +61,24 @@ func (i *Interpreter) getenv(name string) string {
 	return i.Getenv(name)
 }
 
+// minor returns the Y of the interpreter's version 3.Y, or 0.
 func (i *Interpreter) minor() int {
-	m, _ := parseMinor(i.Version)
+	m, _ := versionMinor(i.Version)
 	return m
 }
 
-// Table returns the interpreter's schemes.
+// RulesVersion returns the version whose rules answer for the interpreter:
+// Rules, or Version when Rules is empty.
+func (i *Interpreter) RulesVersion() string {
+	if i.Rules != "" {
+		return i.Rules
+	}
+	return i.Version
+}
+
+// Table returns the interpreter's schemes: those of RulesVersion.
 func (i *Interpreter) Table() (*Table, error) {
-	return NewTable(i.Vendor, i.Version, i.Windows, &TableOptions{HomebrewPrefix: i.HomebrewPrefix})
+	return NewTable(i.Vendor, i.RulesVersion(), i.Windows, &TableOptions{HomebrewPrefix: i.HomebrewPrefix})
 }
 
 // ConfigVars returns the config variables sysconfig gives the schemes'
@@ -78,7 +94,7 @@ func (i *Interpreter) ConfigVars() (Vars, error) {
 }
 
 func (i *Interpreter) configVars(t *Table) Vars {
-	minor := t.Minor
+	minor := t.Minor // of the rules; the version's own numbers name directories
 	v := Vars{
 		"prefix":             t.Clean(i.Prefix),
 		"base":               t.Clean(i.Prefix),
@@ -86,8 +102,8 @@ func (i *Interpreter) configVars(t *Table) Vars {
 		"platbase":           t.Clean(i.ExecPrefix),
 		"installed_base":     t.Clean(i.BasePrefix),
 		"installed_platbase": t.Clean(i.BaseExecPrefix),
-		"py_version_short":   fmt.Sprintf("3.%d", minor),
-		"py_version_nodot":   fmt.Sprintf("3%d", minor),
+		"py_version_short":   fmt.Sprintf("3.%d", i.minor()),
+		"py_version_nodot":   fmt.Sprintf("3%d", i.minor()),
 		"abiflags":           i.Abiflags,
 	}
 	if i.UserBase != "" {
@@ -206,7 +222,7 @@ func (i *Interpreter) HeadersDir(paths Paths, dist string) string {
 		sep = `\`
 	}
 	if i.IsVirtual {
-		return t.Clean(strings.Join([]string{i.Prefix, "include", "site", fmt.Sprintf("python3.%d", t.Minor), dist}, sep))
+		return t.Clean(strings.Join([]string{i.Prefix, "include", "site", fmt.Sprintf("python3.%d", i.minor()), dist}, sep))
 	}
 	if paths[Include] == "" {
 		return ""
@@ -240,6 +256,10 @@ type InspectOptions struct {
 
 	// Vendor, when set, is used instead of the one read from sysconfig.
 	Vendor Vendor
+
+	// StrictVersion refuses, with ErrUnknownVersion, a version newer than
+	// this package knows instead of answering it with the newest rules.
+	StrictVersion bool
 }
 
 // Inspect builds an Interpreter from what venv.Detect found and what the
@@ -263,12 +283,23 @@ func Inspect(env *venv.Environment, opts *InspectOptions) (*Interpreter, error) 
 	if env.Version == "" {
 		return nil, fmt.Errorf("%w: the version of %s is unknown", ErrUnknownVersion, env.Executable)
 	}
+	rules := ""
+	if minor, ok := versionMinor(env.Version); ok && minor > MaxMinor {
+		if o.StrictVersion {
+			return nil, fmt.Errorf("%w: %s is Python %s, newer than this package knows (3.%d)", ErrUnknownVersion, env.Executable, env.Version, MaxMinor)
+		}
+		rules = fmt.Sprintf("3.%d", MaxMinor)
+	}
 	f := osfs.For(o.FS, o.Windows, env.BasePrefix)
 	in := &Interpreter{
 		Vendor: CPython, Version: env.Version, Windows: f.Windows(),
 		Prefix: env.Prefix, ExecPrefix: env.ExecPrefix, BasePrefix: env.BasePrefix, BaseExecPrefix: env.BaseExecPrefix,
 		IsVirtual: env.IsVirtual, LegacyVirtualenv: env.RealPrefix != "",
 		FreeThreaded: env.FreeThreaded, Getenv: o.Getenv, HomebrewPrefix: DefaultHomebrewPrefix,
+		Rules: rules,
+	}
+	if rules != "" {
+		in.note("Python %s is newer than this package knows: answered with the rules of %s", env.Version, rules)
 	}
 	getenv := in.getenv
 	thread := ""

@@ -29,7 +29,7 @@ var Vendors = []Vendor{CPython, Debian, Fedora, Homebrew, PyPy}
 // The oldest and newest CPython versions with known templates.
 const (
 	MinMinor = 8
-	MaxMinor = 14
+	MaxMinor = 15
 )
 
 // DefaultHomebrewPrefix is where Homebrew lives on Apple silicon; Intel
@@ -104,13 +104,20 @@ func joinVendors() string {
 // parseMinor reads "3.Y" or "3.Y.Z" (a trailing "t" is allowed) and checks
 // that templates are known for it.
 func parseMinor(version string) (int, error) {
-	major, rest, _ := strings.Cut(version, ".")
-	minorStr, _, _ := strings.Cut(rest, ".")
-	minor, err := strconv.Atoi(strings.TrimSuffix(minorStr, "t"))
-	if major != "3" || err != nil || minor < MinMinor || minor > MaxMinor {
+	minor, ok := versionMinor(version)
+	if !ok || minor < MinMinor || minor > MaxMinor {
 		return 0, fmt.Errorf("%w %q (known: 3.%d to 3.%d)", ErrUnknownVersion, version, MinMinor, MaxMinor)
 	}
 	return minor, nil
+}
+
+// versionMinor reads the Y of "3.Y" or "3.Y.Z" (a trailing "t" is allowed),
+// whatever its value.
+func versionMinor(version string) (int, bool) {
+	major, rest, _ := strings.Cut(version, ".")
+	minorStr, _, _ := strings.Cut(rest, ".")
+	minor, err := strconv.Atoi(strings.TrimSuffix(minorStr, "t"))
+	return minor, major == "3" && err == nil && minor >= 0
 }
 
 // Names returns the scheme names, sorted like sysconfig.get_scheme_names().

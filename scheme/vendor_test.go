@@ -220,7 +220,7 @@ func TestErrors(t *testing.T) {
 	if _, err := scheme.NewTable("arch", "3.12", false, nil); !errors.Is(err, scheme.ErrUnknownVendor) || !strings.Contains(err.Error(), "debian") {
 		t.Errorf("unknown vendor: %v", err)
 	}
-	for _, v := range []string{"3.7", "3.15", "2.7", "x", ""} {
+	for _, v := range []string{"3.7", "3.16", "2.7", "x", ""} {
 		if _, err := scheme.NewTable(scheme.CPython, v, false, nil); !errors.Is(err, scheme.ErrUnknownVersion) {
 			t.Errorf("NewTable(%q) error = %v", v, err)
 		}
