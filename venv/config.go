@@ -34,9 +34,13 @@ func (e *ConfigError) Unwrap() error { return e.Err }
 // getpath read it.
 type Config struct {
 	// Home is the directory of the interpreter the environment was made
-	// from: the first home key, which is the one getpath searches from.
-	// (sys._home, set by site.py, is the last one.)
-	Home string
+	// from, as getpath (3.11+) reads it: the first line whose key is home,
+	// even when its value is empty, with lines split at LF only (a file of
+	// CR line ends is one line). (sys._home, set by site.py, is the last
+	// one, with universal newlines.) HasHome reports that such a line
+	// exists.
+	Home    string
+	HasHome bool
 
 	// IncludeSystemSitePackages is true unless the last
 	// include-system-site-packages key holds something other than "true"
@@ -102,15 +106,25 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 		c.Entries = append(c.Entries, e)
 		c.set(e)
 	}
+	c.Home, c.HasHome = getpathHome(string(data))
 	return c, nil
+}
+
+// getpathHome finds home as getpath.py reads pyvenv.cfg: lines split at LF
+// with their trailing CRs dropped, each split at its first '=', and the
+// first whose stripped, lower-cased key is home wins.
+func getpathHome(text string) (string, bool) {
+	for line := range strings.SplitSeq(text, "\n") {
+		k, v, ok := strings.Cut(strings.TrimRight(line, "\r"), "=")
+		if ok && pystr.Lower(pystr.Strip(k)) == "home" {
+			return pystr.Strip(v), true
+		}
+	}
+	return "", false
 }
 
 func (c *Config) set(e Entry) {
 	switch e.Key {
-	case "home":
-		if c.Home == "" {
-			c.Home = e.Value
-		}
 	case "include-system-site-packages":
 		c.IncludeSystemSitePackages = pystr.Lower(e.Value) == "true"
 	case "version":

@@ -219,23 +219,47 @@ func (d *detector) readConfig(p string) (*Config, error) {
 }
 
 // getpathConfig reads the pyvenv.cfg getpath.py (3.11+) reads: one level
-// above the executable first, then next to it; "" when neither is there.
-func (d *detector) getpathConfig() (string, *Config) {
+// above the executable first, then next to it; found is false when neither
+// is there. A directory of that name is read, on POSIX, as a file without
+// lines (opening a directory for reading works there, and reading it gives
+// nothing: a real 3.12 looks no further); on Windows opening it fails, and
+// getpath looks next to the executable.
+func (d *detector) getpathConfig() (path string, cfg *Config, found bool) {
 	f := d.f
 	exeDir := f.Dir(d.exe)
 	for _, dir := range []string{f.Dir(exeDir), exeDir} {
 		p := f.Join(dir, ConfigName)
+		if !f.Windows() && f.IsDir(p) {
+			return p, &Config{IncludeSystemSitePackages: true}, true
+		}
 		if !f.IsFile(p) {
 			continue
 		}
 		cfg, err := d.readConfig(p)
 		if err != nil {
 			d.note("%s cannot be read: %v", p, err)
-			return "", nil
+			return "", nil, false
 		}
-		return p, cfg
+		return p, cfg, true
 	}
-	return "", nil
+	return "", nil, false
+}
+
+// realExecutable is getpath's realpath of the executable: on POSIX only the
+// executable's own chain of links is followed (a linked directory on the
+// way stays as it is: a real 3.12 run as /l/bin/python3.12, where /l links
+// to its prefix, reports the prefix /l); on Windows the whole path is
+// resolved.
+func (d *detector) realExecutable() string {
+	resolve := d.f.FollowLinks
+	if d.f.Windows() {
+		resolve = d.f.RealPath
+	}
+	real, err := resolve(d.exe)
+	if err != nil {
+		return d.exe
+	}
+	return real
 }
 
 // findBase sets the base prefixes and, outside a virtual environment, the
@@ -270,14 +294,10 @@ func (d *detector) findBase() {
 			break
 		}
 	default:
-		if _, cfg := d.getpathConfig(); cfg != nil && cfg.Home != "" {
+		if _, cfg, _ := d.getpathConfig(); cfg != nil && cfg.Home != "" {
 			start = cfg.Home
 		} else {
-			real, err := f.RealPath(d.exe)
-			if err != nil {
-				real = d.exe
-			}
-			start = f.Dir(real)
+			start = f.Dir(d.realExecutable())
 		}
 	}
 	d.env.BasePrefix, d.env.BaseExecPrefix = d.searchPrefixes(start)
@@ -285,7 +305,8 @@ func (d *detector) findBase() {
 }
 
 // setFromPythonHome applies PYTHONHOME, "prefix" or "prefix:exec_prefix"
-// (';' on Windows), which getpath believes unconditionally.
+// (';' on Windows), which getpath believes unconditionally and reports
+// verbatim: "/opt/py/bin/../" stays as it is.
 func (d *detector) setFromPythonHome() {
 	delim := ":"
 	if d.f.Windows() {
@@ -295,33 +316,28 @@ func (d *detector) setFromPythonHome() {
 	if !ok {
 		execPrefix = prefix
 	}
-	d.env.BasePrefix, d.env.BaseExecPrefix = d.f.Clean(prefix), d.f.Clean(execPrefix)
+	d.env.BasePrefix, d.env.BaseExecPrefix = prefix, execPrefix
 	d.env.Prefix, d.env.ExecPrefix = d.env.BasePrefix, d.env.BaseExecPrefix
 	d.note("PYTHONHOME=%s sets the base prefix", d.pythonHome)
 }
 
-// detect314 follows CPython 3.14, where getpath.py, not site.py, makes the
-// environment virtual: the prefix is the directory of the pyvenv.cfg it
-// reads (one level above the executable first), if the file has a home key.
+// detect314 follows CPython 3.14 and newer, where getpath.py, not site.py,
+// makes the environment virtual: any pyvenv.cfg it reads (one level above
+// the executable first), with or without a home key (python/cpython
+// gh-135773), makes the file's directory the prefix. The base comes from
+// PYTHONHOME, else from home, else from where the executable's links lead.
 func (d *detector) detect314() {
-	cfgPath, cfg := d.getpathConfig()
-	if cfg == nil || cfg.Home == "" {
-		cfgPath, cfg = "", nil
-	}
+	cfgPath, cfg, found := d.getpathConfig()
 	switch {
 	case d.pythonHome != "":
 		d.setFromPythonHome()
-	case cfg != nil:
+	case found && cfg.Home != "":
 		d.env.BasePrefix, d.env.BaseExecPrefix = d.searchPrefixes(cfg.Home)
 	default:
-		real, err := d.f.RealPath(d.exe)
-		if err != nil {
-			real = d.exe
-		}
-		d.env.BasePrefix, d.env.BaseExecPrefix = d.searchPrefixes(d.f.Dir(real))
+		d.env.BasePrefix, d.env.BaseExecPrefix = d.searchPrefixes(d.f.Dir(d.realExecutable()))
 	}
 	d.env.Prefix, d.env.ExecPrefix = d.env.BasePrefix, d.env.BaseExecPrefix
-	if cfg != nil {
+	if found {
 		d.env.Prefix = d.f.Dir(cfgPath)
 		d.env.ExecPrefix = d.env.Prefix
 		d.env.ConfigPath, d.env.Config = cfgPath, cfg
@@ -368,42 +384,97 @@ func cutAny(s, seps string) (before, after string, found bool) {
 var libDirs = []string{"lib", "lib64"}
 
 // searchPrefixes finds prefix and exec_prefix from dir upwards, by the
-// landmarks of getpath: the stdlib's os.py (or os.pyc, or on 3.11+ the
-// stdlib zip) and the lib-dynload directory. On Windows both are the first
-// directory up from dir holding Lib\os.py.
+// landmarks of getpath, and reports them as getpath does: dir as given,
+// shortened at its last separator at each step, so "/opt/py/bin/.." is a
+// prefix of its own. The root is never searched (the parent of "/usr" is
+// ""), unless dir is the root.
+//
+//   - 3.11 and newer search for the stdlib zip (lib/python3Y.zip) all the
+//     way up first, then for lib/python3.Y/os.py (or os.pyc); 3.8–3.10
+//     check os.py and os.pyc at each level.
+//   - exec_prefix is the first directory up holding
+//     lib/python3.Y/lib-dynload; from 3.14, the prefix itself when it holds
+//     one.
+//   - On Windows both are the first directory up holding Lib\os.py.
 func (d *detector) searchPrefixes(dir string) (prefix, execPrefix string) {
 	f := d.f
-	// Like getpath's search_up, stop below the root: its dirname of "/usr"
-	// is "", so "/" is checked only when the search starts there.
-	for p := f.Clean(dir); ; p = f.Dir(p) {
-		if prefix == "" && d.isStdlibPrefix(p) {
-			prefix = p
+	textual := d.version.minor >= 11 || f.Windows()
+	if !textual {
+		dir = f.Clean(dir)
+	}
+	up := func(found func(string) bool) string {
+		for p := dir; p != ""; {
+			if found(p) {
+				return p
+			}
+			if textual {
+				parent := p[:max(0, strings.LastIndex(p, f.Sep()))]
+				if parent == p {
+					break
+				}
+				p = parent
+				continue
+			}
+			parent := f.Dir(p)
+			if parent == p || f.Dir(parent) == parent {
+				break // like getpath.c, never the root
+			}
+			p = parent
 		}
-		if execPrefix == "" && !f.Windows() && d.isExecPrefix(p) {
-			execPrefix = p
-		}
-		parent := f.Dir(p)
-		if (prefix != "" && (execPrefix != "" || f.Windows())) || parent == p || f.Dir(parent) == parent {
-			break
-		}
+		return ""
+	}
+	if d.version.minor >= 11 && !f.Windows() {
+		prefix = up(d.hasStdlibZip)
+	}
+	if prefix == "" {
+		prefix = up(d.isStdlibPrefix)
+	}
+	switch {
+	case f.Windows():
+	case d.version.minor >= 14 && prefix != "" && d.isExecPrefix(prefix):
+		execPrefix = prefix
+	default:
+		execPrefix = up(d.isExecPrefix)
 	}
 	if prefix == "" {
 		// CPython would fall back to its compiled-in prefix, which only the
 		// binary knows; the resolved executable's location is the best guess.
-		real, err := f.RealPath(d.exe)
-		if err != nil {
-			real = d.exe
-		}
+		real := d.realExecutable()
 		prefix = f.Dir(f.Dir(real))
 		if f.Windows() {
 			prefix = f.Dir(real)
 		}
 		d.note("no standard library found above %s; assumed the prefix %s from the executable's location", dir, prefix)
 	}
-	if execPrefix == "" {
+	if execPrefix == "" && f.Windows() {
 		execPrefix = prefix
+	} else if execPrefix == "" {
+		execPrefix = prefix
+		d.note("no lib-dynload found above %s; CPython would use its compiled-in exec_prefix; assumed %s", dir, prefix)
 	}
+	d.checkPlatlibdir(prefix)
 	return prefix, execPrefix
+}
+
+// checkPlatlibdir notes a prefix whose stdlib and lib-dynload are in
+// different lib directories (lib and lib64): CPython searches only its
+// compiled-in platlibdir, which the files do not reveal.
+func (d *detector) checkPlatlibdir(prefix string) {
+	f := d.f
+	if f.Windows() {
+		return
+	}
+	for i, lib := range libDirs {
+		other := libDirs[1-i]
+		for _, name := range d.stdlibNames(f.Join(prefix, lib)) {
+			stdlib := f.Join(prefix, lib, name)
+			if (f.IsFile(f.Join(stdlib, "os.py")) || f.IsFile(f.Join(stdlib, "os.pyc"))) &&
+				!f.IsDir(f.Join(stdlib, "lib-dynload")) && f.IsDir(f.Join(prefix, other, name, "lib-dynload")) {
+				d.note("%s holds the stdlib but %s the lib-dynload: the interpreter's compiled-in platlibdir decides which it finds", stdlib, f.Join(prefix, other, name))
+				return
+			}
+		}
+	}
 }
 
 var stdlibName = regexp.MustCompile(`^python3\.(\d+)(t?)$`)
@@ -418,7 +489,7 @@ func (d *detector) isStdlibPrefix(p string) bool {
 	for _, lib := range libDirs {
 		for _, name := range d.stdlibNames(f.Join(p, lib)) {
 			dir := f.Join(p, lib, name)
-			if f.IsFile(f.Join(dir, "os.py")) || f.IsFile(f.Join(dir, "os.pyc")) || d.hasStdlibZip(p, lib) {
+			if f.IsFile(f.Join(dir, "os.py")) || f.IsFile(f.Join(dir, "os.pyc")) {
 				if d.version.minor == 0 {
 					m := stdlibName.FindStringSubmatch(name)
 					d.version.minor, _ = strconv.Atoi(m[1])
@@ -431,18 +502,39 @@ func (d *detector) isStdlibPrefix(p string) bool {
 	return false
 }
 
-// hasStdlibZip reports the zip landmark of CPython 3.11+, lib/python3Y.zip.
-func (d *detector) hasStdlibZip(p, lib string) bool {
+// hasStdlibZip reports the zip landmark of CPython 3.11+ under p:
+// lib/python3Y.zip (or lib64), which also tells the version when it is not
+// yet known.
+func (d *detector) hasStdlibZip(p string) bool {
 	v := d.version
-	if v.minor < 11 {
+	if v.minor != 0 && v.minor < 11 {
 		return false
 	}
-	t := ""
-	if v.freeThreaded {
-		t = "t"
+	for _, lib := range libDirs {
+		if v.minor == 0 {
+			if entries, err := d.f.ReadDir(d.f.Join(p, lib)); err == nil {
+				for _, e := range entries {
+					if m := stdlibZip.FindStringSubmatch(e.Name()); m != nil && !e.IsDir() {
+						d.version.minor, _ = strconv.Atoi(m[1])
+						d.version.freeThreaded = m[2] == "t"
+						return true
+					}
+				}
+			}
+			continue
+		}
+		t := ""
+		if v.freeThreaded {
+			t = "t"
+		}
+		if d.f.IsFile(d.f.Join(p, lib, fmt.Sprintf("python3%d%s.zip", v.minor, t))) {
+			return true
+		}
 	}
-	return d.f.IsFile(d.f.Join(p, lib, fmt.Sprintf("python3%d%s.zip", v.minor, t)))
+	return false
 }
+
+var stdlibZip = regexp.MustCompile(`^python3(1\d)(t?)\.zip$`)
 
 // stdlibNames returns the names of the stdlib directories to look for in
 // libDir: the known version's, or every python3.Y there.

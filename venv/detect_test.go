@@ -183,14 +183,16 @@ func TestDetectStatic(t *testing.T) {
 		opts: venv.Options{Python: "3.14", Getenv: func(k string) string { return map[string]string{"PYTHONHOME": "/opt/home"}[k] }},
 		want: want{"/v", "/opt/home", "/v", "/opt/home", true, true, venv.KindVenv, true, "3.14", false, ""},
 	}, {
-		name: "3.14: a pyvenv.cfg without home is ignored",
+		// gh-135773: getpath of 3.14.0 and newer takes a pyvenv.cfg without
+		// home as a virtual environment too (golden: venv-no-home).
+		name: "3.14: a pyvenv.cfg without home makes a venv",
 		fsys: with(posixBase, fstest.MapFS{
 			"v/bin/python": link("/usr/bin/python3.11"),
 			"v/pyvenv.cfg": file("include-system-site-packages = false\n"),
 		}),
 		exe:  "/v/bin/python",
 		opts: venv.Options{Python: "3.14"},
-		want: want{"/usr", "/usr", "/usr", "/usr", false, false, venv.KindSystem, true, "3.14", false, ""},
+		want: want{"/v", "/usr", "/v", "/usr", true, true, venv.KindVenv, false, "3.14", false, ""},
 	}, {
 		name: "Windows installation",
 		fsys: fstest.MapFS{
@@ -291,16 +293,18 @@ func TestParseConfig(t *testing.T) {
 	}{
 		{"empty", "", venv.Config{IncludeSystemSitePackages: true}},
 		{"venv 3.13", "home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.13.0\nexecutable = /usr/bin/python3.13\ncommand = /usr/bin/python3 -m venv --prompt=\"x\" /v\nprompt = 'x'\n",
-			venv.Config{Home: "/usr/bin", Version: "3.13.0", Executable: "/usr/bin/python3.13", Command: "/usr/bin/python3 -m venv --prompt=\"x\" /v", Prompt: "'x'"}},
-		{"case and spaces", "  HOME   =   /usr/bin  \nInclude-System-Site-Packages = TRUE\n", venv.Config{Home: "/usr/bin", IncludeSystemSitePackages: true}},
-		{"no spaces", "home=/a=b\n", venv.Config{Home: "/a=b", IncludeSystemSitePackages: true}},
-		{"first home, last include", "home = /a\nhome = /b\ninclude-system-site-packages = false\ninclude-system-site-packages = true\n", venv.Config{Home: "/a", IncludeSystemSitePackages: true}},
+			venv.Config{Home: "/usr/bin", HasHome: true, Version: "3.13.0", Executable: "/usr/bin/python3.13", Command: "/usr/bin/python3 -m venv --prompt=\"x\" /v", Prompt: "'x'"}},
+		{"case and spaces", "  HOME   =   /usr/bin  \nInclude-System-Site-Packages = TRUE\n", venv.Config{Home: "/usr/bin", HasHome: true, IncludeSystemSitePackages: true}},
+		{"no spaces", "home=/a=b\n", venv.Config{Home: "/a=b", HasHome: true, IncludeSystemSitePackages: true}},
+		{"first home, last include", "home = /a\nhome = /b\ninclude-system-site-packages = false\ninclude-system-site-packages = true\n", venv.Config{Home: "/a", HasHome: true, IncludeSystemSitePackages: true}},
 		{"yes is not true", "include-system-site-packages = yes\n", venv.Config{}},
 		{"no inline comments", "include-system-site-packages = true # c\n", venv.Config{}},
 		{"colon is no delimiter", "include-system-site-packages : false\nhome: /x\n", venv.Config{IncludeSystemSitePackages: true}},
 		{"comment line with =", "# home = /x\n", venv.Config{IncludeSystemSitePackages: true}},
 		{"BOM glued to the first key", "\ufeffinclude-system-site-packages = false\n", venv.Config{IncludeSystemSitePackages: true}},
-		{"CRLF and CR", "home = /x\r\ninclude-system-site-packages = false\rversion = 3.12.1\r\n", venv.Config{Home: "/x", Version: "3.12.1"}},
+		{"CRLF and CR", "home = /x\r\ninclude-system-site-packages = false\rversion = 3.12.1\r\n", venv.Config{Home: "/x", HasHome: true, Version: "3.12.1"}},
+		{"first home wins even empty", "home =\nhome = /b\n", venv.Config{HasHome: true, IncludeSystemSitePackages: true}},
+		{"getpath splits at LF only", "x = 1\rhome = /a\r", venv.Config{IncludeSystemSitePackages: true}},
 		{"version_info", "version_info = 3.8.16.final.0\n", venv.Config{Version: "3.8.16.final.0", IncludeSystemSitePackages: true}},
 		{"version wins over version_info", "version = 3.12.1\nversion_info = 3.12.0.final.0\n", venv.Config{Version: "3.12.1", IncludeSystemSitePackages: true}},
 		{"creators", "uv = 0.5.0\nvirtualenv = 20.1\nimplementation = PyPy\nbase-prefix = /p\nbase-exec-prefix = /q\nbase-executable = /p/bin/pypy3\n",

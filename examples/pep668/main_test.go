@@ -227,7 +227,7 @@ func TestScheme(t *testing.T) {
 		{[]string{"--vendor", "arch", "--python-version", "3.12", "--scheme", "x"}, "known: cpython, debian"},
 		{[]string{"--vendor", "cpython", "--python-version", "3.12", "--scheme", "posix_local", "--var", "base=/x"}, "known: nt, nt_user"},
 		{[]string{"--vendor", "cpython", "--python-version", "3.12", "--scheme", "posix_user"}, "--var userbase="},
-		{[]string{"--vendor", "cpython", "--python-version", "3.99", "--scheme", "posix_user"}, "known: 3.8 to 3.14"},
+		{[]string{"--vendor", "cpython", "--python-version", "3.99", "--scheme", "posix_user"}, "known: 3.8 to 3.15"},
 		{[]string{"--vendor", "cpython"}, "usage:"},
 		{[]string{"--python", "/x", "--os", "mac"}, "usage:"},
 		{[]string{"--var", "novalue", "--python", "/x"}, "usage:"},
