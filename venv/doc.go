@@ -10,8 +10,22 @@
 //	// env.IsVirtual true, env.Kind "venv", env.Version "3.11"
 //
 // [Detect] follows what CPython itself does at start-up, version by
-// version, and is tested against every CPython 3.8–3.13 and Debian's 3.11 on
-// environments they made ([PEP 405], [Python Virtual Environments]).
+// version ([PEP 405], [Python Virtual Environments]).
+//
+// # What is tested against which interpreter
+//
+//   - CPython 3.8.18, 3.9.18, 3.10.13, 3.11.7, 3.12.1 and 3.13.0 (pyenv) and
+//     Debian's 3.11: real environments made and asked for sys.prefix and
+//     sys.base_prefix (testdata/golden, and live with PEP668_LIVE=1).
+//   - CPython 3.11.7, 3.12.1, 3.13.0, 3.14.2 and 3.15.0rc1 (the last two in
+//     pyodide): the interpreter's own frozen getpath run over 66 layouts
+//     held in memory, CPython's test_getpath.py layouts among them
+//     (testdata/getpath).
+//   - Not tested against a real interpreter: 3.14 and 3.15 site.py on a real
+//     filesystem (getpath decides their prefixes), Windows (its getpath
+//     layouts are, with the file functions restated from getpath.c), PyPy,
+//     and build trees, macOS framework launchers and __PYVENV_LAUNCHER__,
+//     which Detect does not model.
 //
 // # How CPython 3.8–3.13 decide
 //
@@ -22,27 +36,33 @@
 // and an empty file counts.
 //
 // getpath finds sys.base_prefix: it searches upwards, from the home
-// directory of pyvenv.cfg or else from the resolved executable's directory,
-// for the stdlib landmark lib/python3.Y/os.py (Lib\os.py on Windows) and
-// for lib-dynload, the exec prefix. The root itself is never searched.
-// Versions differ in the details, and Detect follows each:
+// directory of pyvenv.cfg or else from the directory the executable's own
+// links lead to, for the stdlib and for lib-dynload, the exec prefix. The
+// root itself is never searched. Versions differ in the details, and
+// Detect follows each:
 //
 //   - 3.8–3.10 resolve the executable's symlink chain first, read
 //     pyvenv.cfg next to the result or one up, and accept only a lower-case
-//     "home" followed by a separate "=".
+//     "home" followed by a separate "=". The landmark is
+//     lib/python3.Y/os.py (or os.pyc).
 //   - 3.11–3.13 read pyvenv.cfg one level up first, then next to the
-//     unresolved executable, and accept any "home" key (first one wins).
+//     unresolved executable; the first line whose key is home decides, even
+//     with an empty value, and lines end at LF only. They look for the
+//     stdlib zip lib/python3Y.zip all the way up before looking for os.py.
+//     Paths are reported as written: a home of /opt/py/bin/../bin gives the
+//     base prefix /opt/py/bin/.., and PYTHONHOME is taken verbatim.
 //   - PYTHONHOME (Options.Getenv) replaces the base prefix, and getpath then
 //     ignores pyvenv.cfg; site.py still makes the environment virtual.
 //
-// # CPython 3.14
+// # CPython 3.14 and newer
 //
-// In 3.14 getpath, not site.py, makes the environment virtual: sys.prefix is
-// the directory holding the pyvenv.cfg it reads (one level up first), and
-// PYTHONHOME no longer hides the environment but becomes its base. Detect
-// applies these rules when the version is 3.14 or newer. It takes a
-// pyvenv.cfg without a home key as no environment, which is what getpath.py
-// did in the sources read; whether 3.14.0 shipped that way is not confirmed.
+// In 3.14 getpath, not site.py, makes the environment virtual: any
+// pyvenv.cfg it reads (one level up first), with or without a home key
+// (python/cpython gh-135773), makes the file's directory sys.prefix, and
+// PYTHONHOME no longer hides the environment but becomes its base. The
+// exec prefix is the prefix itself when that holds lib-dynload. 3.15.0rc1
+// decides as 3.14.2 does on every layout tested; Detect applies these rules
+// to every version from 3.14.
 //
 // # pyvenv.cfg
 //
@@ -68,17 +88,22 @@
 //
 // # Where Detect cannot know
 //
-// When no landmark is found, CPython falls back to the prefix compiled into
-// its binary. Detect then assumes the resolved executable's location and
-// says so in Environment.Notes. This happens for a copied executable whose
-// pyvenv.cfg has no usable home key. CPython's platlibdir is compiled in
-// too, so Detect tries both lib and lib64. Windows follows the rules of
-// 3.11 and newer for every version. PYTHONEXECUTABLE, __PYVENV_LAUNCHER__,
-// ._pth files, build directories and the -S flag are not modelled.
+// When no landmark is found, CPython falls back to the prefix (or exec
+// prefix) compiled into its binary. Detect then assumes the resolved
+// executable's location (or the prefix) and says so in Environment.Notes.
+// This happens for a copied executable whose pyvenv.cfg has no usable home
+// key. CPython's platlibdir is compiled in too, so Detect tries both lib
+// and lib64, and notes a prefix whose stdlib and lib-dynload lie in
+// different ones. Windows follows the rules of 3.11 and newer for every
+// version; there a directory named pyvenv.cfg is passed over, while on
+// POSIX it counts as a file without lines, as getpath reads it.
+// PYTHONEXECUTABLE, __PYVENV_LAUNCHER__, ._pth files, build directories and
+// the -S flag are not modelled.
 //
 // Detect reads pyvenv.cfg and the other small files it looks at only when
 // they are regular files of at most 1 MiB ([ErrNotRegular],
-// [ErrTooLarge]); CPython reads them whatever their size.
+// [ErrTooLarge]); CPython reads them whatever their size (getpath refuses a
+// pyvenv.cfg of 32 KiB or more, and Python then does not start).
 //
 // [PEP 405]: https://peps.python.org/pep-0405/
 // [Python Virtual Environments]: https://packaging.python.org/en/latest/specifications/virtual-environments/
