@@ -73,6 +73,12 @@ type Options struct {
 	// Python is the interpreter's version when the caller knows it.
 	Python string
 
+	// StrictVersion refuses, with scheme.ErrUnknownVersion, an interpreter
+	// newer than this library knows (scheme.MaxMinor). Otherwise it is
+	// answered with the newest rules known, Interpreter.Rules names them and
+	// a note says so.
+	StrictVersion bool
+
 	// Message chooses the marker's message: Language, Match, Priority
 	// (see marker.FromEnv). Prefix and Python are filled in by Check.
 	Message marker.Options
@@ -146,7 +152,7 @@ func CheckEnvironment(env *venv.Environment, opts *Options) (*Verdict, error) {
 		o = *opts
 	}
 	fail := func(err error) (*Verdict, error) { return nil, &Error{Executable: env.Executable, Err: err} }
-	in, err := scheme.Inspect(env, &scheme.InspectOptions{FS: o.FS, Windows: o.Windows, Getenv: o.Getenv})
+	in, err := scheme.Inspect(env, &scheme.InspectOptions{FS: o.FS, Windows: o.Windows, Getenv: o.Getenv, StrictVersion: o.StrictVersion})
 	if err != nil {
 		return fail(err)
 	}

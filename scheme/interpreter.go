@@ -283,12 +283,8 @@ func Inspect(env *venv.Environment, opts *InspectOptions) (*Interpreter, error) 
 	if env.Version == "" {
 		return nil, fmt.Errorf("%w: the version of %s is unknown", ErrUnknownVersion, env.Executable)
 	}
-	rules := ""
-	if minor, ok := versionMinor(env.Version); ok && minor > MaxMinor {
-		if o.StrictVersion {
-			return nil, fmt.Errorf("%w: %s is Python %s, newer than this package knows (3.%d)", ErrUnknownVersion, env.Executable, env.Version, MaxMinor)
-		}
-		rules = fmt.Sprintf("3.%d", MaxMinor)
+	if minor, ok := versionMinor(env.Version); ok && minor > MaxMinor && o.StrictVersion {
+		return nil, fmt.Errorf("%w: %s is Python %s, newer than this package knows (3.%d)", ErrUnknownVersion, env.Executable, env.Version, MaxMinor)
 	}
 	f := osfs.For(o.FS, o.Windows, env.BasePrefix)
 	in := &Interpreter{
@@ -296,11 +292,8 @@ func Inspect(env *venv.Environment, opts *InspectOptions) (*Interpreter, error) 
 		Prefix: env.Prefix, ExecPrefix: env.ExecPrefix, BasePrefix: env.BasePrefix, BaseExecPrefix: env.BaseExecPrefix,
 		IsVirtual: env.IsVirtual, LegacyVirtualenv: env.RealPrefix != "",
 		FreeThreaded: env.FreeThreaded, Getenv: o.Getenv, HomebrewPrefix: DefaultHomebrewPrefix,
-		Rules: rules,
 	}
-	if rules != "" {
-		in.note("Python %s is newer than this package knows: answered with the rules of %s", env.Version, rules)
-	}
+	in.newestRulesFor(env.Version)
 	getenv := in.getenv
 	thread := ""
 	if env.FreeThreaded {
@@ -348,6 +341,15 @@ func Inspect(env *venv.Environment, opts *InspectOptions) (*Interpreter, error) 
 	}
 	in.UserBase = userBase(in, getenv)
 	return in, nil
+}
+
+// newestRulesFor sets Rules, with a note, when version is newer than this
+// package knows.
+func (i *Interpreter) newestRulesFor(version string) {
+	if minor, ok := versionMinor(version); ok && minor > MaxMinor {
+		i.Rules = fmt.Sprintf("3.%d", MaxMinor)
+		i.note("Python %s is newer than this library knows: answered with the rules of %s", version, i.Rules)
+	}
 }
 
 func (i *Interpreter) note(format string, args ...any) {

@@ -78,6 +78,7 @@ func Query(ctx context.Context, executable string) (*QueryResult, error) {
 		Abiflags: r.Abiflags, FreeThreaded: r.GILDisabled, Platlibdir: r.Platlibdir,
 		Framework: r.Framework, Winver: r.Winver, HomebrewPrefix: DefaultHomebrewPrefix, Queried: true,
 	}
+	in.newestRulesFor(r.Version)
 	if r.Userbase != nil {
 		in.UserBase = *r.Userbase
 	}

@@ -24,6 +24,7 @@ type checkResult struct {
 	BasePrefix           string   `json:"base_prefix"`
 	Vendor               string   `json:"vendor"`
 	Version              string   `json:"version"`
+	Rules                string   `json:"rules"` // the version whose rules answered: version, or the newest known
 	Scheme               string   `json:"scheme"`
 	Stdlib               string   `json:"stdlib"`
 	Marker               *string  `json:"marker"` // the marker's path when it exists
@@ -43,6 +44,7 @@ func runCheck(e *env, args []string) int {
 	locale := fs.String("locale", "", "POSIX locale `NAME` for the message (default: from LC_ALL, LC_MESSAGES, LANG)")
 	breakSystem := fs.Bool("break-system-packages", false, "check as pip --break-system-packages would")
 	pipConfig := fs.Bool("pip-config", false, "also honour PIP_BREAK_SYSTEM_PACKAGES and pip's configuration files")
+	strict := fs.Bool("strict-version", false, "refuse a Python newer than the library knows instead of answering with the newest rules")
 	rest, err := parseFlags(fs, args)
 	if err == nil && len(rest) != 0 {
 		err = fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
@@ -61,7 +63,7 @@ func runCheck(e *env, args []string) int {
 		return exitFailure
 	}
 
-	opts := &pep668.Options{Getenv: e.getenv, Message: marker.FromEnv(e.getenv)}
+	opts := &pep668.Options{Getenv: e.getenv, Message: marker.FromEnv(e.getenv), StrictVersion: *strict}
 	if isSet(fs, "locale") {
 		opts.Message = marker.Options{Locale: *locale}
 	}
@@ -110,7 +112,7 @@ func newCheckResult(loc *pep668.Located, v *pep668.Verdict) checkResult {
 		ExternallyManaged: v.ExternallyManaged, Allowed: v.Allowed, Reason: string(v.Reason), Explanation: pep668.Explain(v),
 		InVirtualEnvironment: v.Environment.InVirtualEnvironment(), Kind: string(v.Environment.Kind),
 		Prefix: v.Environment.Prefix, BasePrefix: v.Environment.BasePrefix,
-		Vendor: string(v.Interpreter.Vendor), Version: v.Interpreter.Version,
+		Vendor: string(v.Interpreter.Vendor), Version: v.Interpreter.Version, Rules: v.Interpreter.RulesVersion(),
 		Scheme: v.Scheme, Stdlib: v.Stdlib, MarkerPath: v.MarkerPath, Notes: append([]string{}, v.Notes...),
 	}
 	if v.MarkerExists {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -122,6 +123,12 @@ func TestMarkerMissingFile(t *testing.T) {
 // and a venv made from it, and returns their executables.
 func fakeInstall(t *testing.T) (system, venvPython string) {
 	t.Helper()
+	return fakeInstallOf(t, "3.12")
+}
+
+// fakeInstallOf is fakeInstall for Python version (3.Y), with a marker.
+func fakeInstallOf(t *testing.T, version string) (system, venvPython string) {
+	t.Helper()
 	root := t.TempDir()
 	mk := func(p string, dir bool) {
 		p = filepath.Join(root, p)
@@ -138,19 +145,19 @@ func fakeInstall(t *testing.T) (system, venvPython string) {
 			t.Fatal(err)
 		}
 	}
-	mk("base/bin/python3.12", false)
-	mk("base/lib/python3.12/os.py", false)
-	mk("base/lib/python3.12/lib-dynload", true)
-	mk("env/lib/python3.12/site-packages", true)
+	mk("base/bin/python"+version, false)
+	mk("base/lib/python"+version+"/os.py", false)
+	mk("base/lib/python"+version+"/lib-dynload", true)
+	mk("env/lib/python"+version+"/site-packages", true)
 	if err := os.MkdirAll(filepath.Join(root, "env/bin"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	system = filepath.Join(root, "base/bin/python3.12")
+	system = filepath.Join(root, "base/bin/python"+version)
 	venvPython = filepath.Join(root, "env/bin/python")
 	if err := os.Symlink(system, venvPython); err != nil {
 		t.Skip("no symlinks:", err)
 	}
-	cfg := "home = " + filepath.Join(root, "base/bin") + "\ninclude-system-site-packages = false\nversion = 3.12.1\n"
+	cfg := "home = " + filepath.Join(root, "base/bin") + "\ninclude-system-site-packages = false\nversion = " + version + ".0\n"
 	if err := os.WriteFile(filepath.Join(root, "env/pyvenv.cfg"), []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -200,9 +207,16 @@ func TestScheme(t *testing.T) {
 	if status != exitOK || errOut != "" {
 		t.Fatalf("scheme --json: status %d, stderr %q", status, errOut)
 	}
-	var got map[string]string
+	var got struct {
+		Scheme, Rules string
+		Paths         map[string]string
+		Notes         []string
+	}
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatal(err)
+	}
+	if got.Scheme != "posix_local" || got.Rules != "3.11" || got.Notes == nil || len(got.Notes) != 0 {
+		t.Errorf("scheme --json: scheme %q, rules %q, notes %#v", got.Scheme, got.Rules, got.Notes)
 	}
 	want := map[string]string{
 		"stdlib": "/usr/lib/python3.11", "platstdlib": "/usr/lib/python3.11",
@@ -210,7 +224,7 @@ func TestScheme(t *testing.T) {
 		"include": "/usr/include/python3.11", "platinclude": "/usr/include/python3.11",
 		"scripts": "/usr/local/bin", "data": "/usr/local",
 	}
-	if diff := cmp.Diff(want, got); diff != "" {
+	if diff := cmp.Diff(want, got.Paths); diff != "" {
 		t.Errorf("scheme --json mismatch (-want +got):\n%s", diff)
 	}
 
@@ -227,7 +241,8 @@ func TestScheme(t *testing.T) {
 		{[]string{"--vendor", "arch", "--python-version", "3.12", "--scheme", "x"}, "known: cpython, debian"},
 		{[]string{"--vendor", "cpython", "--python-version", "3.12", "--scheme", "posix_local", "--var", "base=/x"}, "known: nt, nt_user"},
 		{[]string{"--vendor", "cpython", "--python-version", "3.12", "--scheme", "posix_user"}, "--var userbase="},
-		{[]string{"--vendor", "cpython", "--python-version", "3.99", "--scheme", "posix_user"}, "known: 3.8 to 3.15"},
+		{[]string{"--vendor", "cpython", "--python-version", "3.99", "--scheme", "posix_user", "--strict-version"}, "known: 3.8 to 3.15"},
+		{[]string{"--vendor", "cpython", "--python-version", "3.7", "--scheme", "posix_prefix"}, "known: 3.8 to 3.15"},
 		{[]string{"--vendor", "cpython"}, "usage:"},
 		{[]string{"--python", "/x", "--os", "mac"}, "usage:"},
 		{[]string{"--var", "novalue", "--python", "/x"}, "usage:"},
@@ -440,5 +455,44 @@ func TestPrintPlanAfterApply(t *testing.T) {
 	want := "demo 1.0 from scheme venv (/v/demo-1.0.dist-info)\nremoved: /v/demo/a.py\nremoved directory: /v/demo-1.0.dist-info\nkept directory: /v/demo (not empty any more)\n1 files, 1 directories; 0 kept, 0 refused, 0 missing\n"
 	if diff := cmp.Diff(want, out.String()); diff != "" {
 		t.Errorf("printPlan (-want +got):\n%s", diff)
+	}
+}
+
+// TestNewVersions runs the commands on trees of CPython 3.15, which the
+// library knows, and 3.16, which it answers with 3.15's rules and a note,
+// or refuses with --strict-version.
+func TestNewVersions(t *testing.T) {
+	for _, tt := range []struct{ version, rules string }{{"3.15", "3.15"}, {"3.16", "3.15"}} {
+		system, venvPython := fakeInstallOf(t, tt.version)
+		for _, exe := range []string{system, venvPython} {
+			out, errOut, status := runTool(t, nil, "check", "--json", "--python", exe)
+			var r struct {
+				Version, Rules, Scheme string
+				Notes                  []string
+			}
+			if err := json.Unmarshal([]byte(out), &r); err != nil || status != exitOK {
+				t.Fatalf("check %s: status %d, %v, stderr %q", exe, status, err, errOut)
+			}
+			newer := slices.ContainsFunc(r.Notes, func(n string) bool { return strings.Contains(n, "newer than this library knows") })
+			if r.Version != tt.version || r.Rules != tt.rules || newer != (tt.version != tt.rules) {
+				t.Errorf("check %s: version %s, rules %s, notes %q", exe, r.Version, r.Rules, r.Notes)
+			}
+			out, _, status = runTool(t, nil, "scheme", "--json", "--python", exe)
+			if status != exitOK || !strings.Contains(out, `"rules": "`+tt.rules+`"`) || !strings.Contains(out, "/lib/python"+tt.version+"/site-packages") {
+				t.Errorf("scheme %s: status %d, output %s", exe, status, out)
+			}
+			_, errOut, status = runTool(t, nil, "check", "--strict-version", "--python", exe)
+			if (status == exitFailure) != (tt.version != tt.rules) {
+				t.Errorf("check --strict-version %s: status %d, stderr %q", exe, status, errOut)
+			}
+		}
+		out, _, status := runTool(t, nil, "venv", "--json", venvPython)
+		if status != exitOK || !strings.Contains(out, `"version": "`+tt.version+`"`) {
+			t.Errorf("venv %s: status %d, output %s", venvPython, status, out)
+		}
+	}
+	out, _, status := runTool(t, nil, "scheme", "--vendor", "cpython", "--python-version", "3.16", "--scheme", "posix_prefix", "--var", "base=/usr")
+	if status != exitOK || !strings.Contains(out, "purelib: /usr/lib/python3.16/site-packages\n") || !strings.Contains(out, "note: Python 3.16 is newer") {
+		t.Errorf("scheme --python-version 3.16: status %d, output %s", status, out)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/pep668/pep668/scheme"
@@ -35,6 +36,7 @@ func runScheme(e *env, args []string) int {
 	name := fs.String("scheme", "", "scheme `NAME` (default with --python: the interpreter's default scheme)")
 	python := fs.String("python", "", "a real interpreter's `EXECUTABLE`, inspected without running it")
 	query := fs.Bool("query", false, "with --python: run the interpreter once and use what its sysconfig says")
+	strict := fs.Bool("strict-version", false, "refuse a Python newer than the library knows instead of answering with the newest rules")
 	vars := varFlags{}
 	fs.Var(vars, "var", "`name=value` for a template variable (repeatable)")
 	rest, err := parseFlags(fs, args)
@@ -51,19 +53,19 @@ func runScheme(e *env, args []string) int {
 		return usageError(e, "scheme", err)
 	}
 
-	var paths scheme.Paths
-	var notes []string
+	var r *schemeResult
 	if *python != "" {
-		paths, notes, err = interpreterPaths(*python, *name, *query, scheme.Vars(vars), e.getenv)
+		r, err = interpreterPaths(*python, *name, *query, *strict, scheme.Vars(vars), e.getenv)
 	} else {
-		paths, err = tablePaths(scheme.Vendor(*vendor), *version, *osName == "nt", *name, scheme.Vars(vars))
+		r, err = tablePaths(scheme.Vendor(*vendor), *version, *osName == "nt", *strict, *name, scheme.Vars(vars))
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "pep668 scheme: %v\n", err)
 		return exitFailure
 	}
+	paths, notes := r.Paths, r.Notes
 	if *asJSON {
-		if err := writeJSON(e.stdout, paths); err != nil {
+		if err := writeJSON(e.stdout, r); err != nil {
 			fmt.Fprintf(e.stderr, "pep668 scheme: %v\n", err)
 			return exitFailure
 		}
@@ -80,16 +82,47 @@ func runScheme(e *env, args []string) int {
 	return exitOK
 }
 
+// schemeResult is the JSON output of pep668 scheme.
+type schemeResult struct {
+	Scheme string       `json:"scheme"`
+	Rules  string       `json:"rules"` // the version whose templates answered: the version, or the newest known
+	Paths  scheme.Paths `json:"paths"`
+	Notes  []string     `json:"notes"`
+}
+
+// newerThanKnown returns the newest version this library has rules for
+// when version is newer than that, else "".
+func newerThanKnown(version string) string {
+	_, rest, _ := strings.Cut(version, ".")
+	minor, _, _ := strings.Cut(rest, ".")
+	if n, err := strconv.Atoi(strings.TrimSuffix(minor, "t")); err == nil && strings.HasPrefix(version, "3.") && n > scheme.MaxMinor {
+		return fmt.Sprintf("3.%d", scheme.MaxMinor)
+	}
+	return ""
+}
+
 // tablePaths expands a scheme of a vendor's table with the caller's
 // variables, defaulting those that follow from the version and OS, and the
-// four bases from base and platbase.
-func tablePaths(vendor scheme.Vendor, version string, windows bool, name string, vars scheme.Vars) (scheme.Paths, error) {
-	table, err := scheme.NewTable(vendor, version, windows, nil)
+// four bases from base and platbase. A version newer than the library
+// knows gets the newest templates, and a note, unless strict.
+func tablePaths(vendor scheme.Vendor, version string, windows, strict bool, name string, vars scheme.Vars) (*schemeResult, error) {
+	r := &schemeResult{Scheme: name, Rules: version, Notes: []string{}}
+	if newest := newerThanKnown(version); newest != "" && !strict {
+		r.Rules = newest
+		r.Notes = append(r.Notes, fmt.Sprintf("Python %s is newer than this library knows: answered with the rules of %s", version, newest))
+	}
+	table, err := scheme.NewTable(vendor, r.Rules, windows, nil)
 	if err != nil {
 		return nil, err
 	}
+	minor := table.Minor
+	if r.Rules != version {
+		_, rest, _ := strings.Cut(version, ".")
+		m, _, _ := strings.Cut(rest, ".")
+		minor, _ = strconv.Atoi(strings.TrimSuffix(m, "t"))
+	}
 	v := scheme.Vars{
-		"py_version_short": fmt.Sprintf("3.%d", table.Minor), "py_version_nodot": fmt.Sprintf("3%d", table.Minor),
+		"py_version_short": fmt.Sprintf("3.%d", minor), "py_version_nodot": fmt.Sprintf("3%d", minor),
 		"py_version_nodot_plat": "", "abiflags": "", "abi_thread": "", "platlibdir": "lib",
 		"implementation": "Python", "implementation_lower": "python",
 	}
@@ -117,32 +150,36 @@ func tablePaths(vendor scheme.Vendor, version string, windows bool, name string,
 	if errors.As(err, &ee) && errors.Is(err, scheme.ErrUnknownVariable) {
 		return nil, fmt.Errorf("%s needs {%s}: give --var %s=VALUE", name, ee.Name, ee.Name)
 	}
-	return paths, err
+	r.Paths = paths
+	return r, err
 }
 
 // interpreterPaths returns the paths of a scheme of a real interpreter,
 // found from its files or, with query, by running it.
-func interpreterPaths(exe, name string, query bool, vars scheme.Vars, getenv func(string) string) (scheme.Paths, []string, error) {
+func interpreterPaths(exe, name string, query, strict bool, vars scheme.Vars, getenv func(string) string) (*schemeResult, error) {
 	var in *scheme.Interpreter
 	if query {
 		r, err := scheme.Query(context.Background(), exe)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		in = r.Interpreter
 		in.Getenv = os.Getenv
 	} else {
 		var err error
-		if in, _, err = scheme.Resolve(exe, &scheme.InspectOptions{Getenv: getenv}); err != nil {
-			return nil, nil, err
+		if in, _, err = scheme.Resolve(exe, &scheme.InspectOptions{Getenv: getenv, StrictVersion: strict}); err != nil {
+			return nil, err
 		}
 	}
 	if name == "" {
 		var err error
 		if name, err = in.DefaultScheme(); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
 	paths, err := in.Paths(name, vars)
-	return paths, in.Notes, err
+	if err != nil {
+		return nil, err
+	}
+	return &schemeResult{Scheme: name, Rules: in.RulesVersion(), Paths: paths, Notes: append([]string{}, in.Notes...)}, nil
 }
