@@ -462,8 +462,11 @@ func TestPrintPlanAfterApply(t *testing.T) {
 // library knows, and 3.16, which it answers with 3.15's rules and a note,
 // or refuses with --strict-version.
 func TestNewVersions(t *testing.T) {
-	for _, tt := range []struct{ version, rules string }{{"3.15", "3.15"}, {"3.16", "3.15"}} {
-		system, venvPython := fakeInstallOf(t, tt.version)
+	for _, tt := range []struct {
+		dir, version, rules string // dir: python3.Y or python3.Yt
+		newer              bool
+	}{{"3.15", "3.15", "3.15", false}, {"3.15t", "3.15", "3.15", false}, {"3.16", "3.16", "3.15", true}} {
+		system, venvPython := fakeInstallOf(t, tt.dir)
 		for _, exe := range []string{system, venvPython} {
 			out, errOut, status := runTool(t, nil, "check", "--json", "--python", exe)
 			var r struct {
@@ -474,21 +477,34 @@ func TestNewVersions(t *testing.T) {
 				t.Fatalf("check %s: status %d, %v, stderr %q", exe, status, err, errOut)
 			}
 			newer := slices.ContainsFunc(r.Notes, func(n string) bool { return strings.Contains(n, "newer than this library knows") })
-			if r.Version != tt.version || r.Rules != tt.rules || newer != (tt.version != tt.rules) {
+			if r.Version != tt.version || r.Rules != tt.rules || newer != tt.newer {
 				t.Errorf("check %s: version %s, rules %s, notes %q", exe, r.Version, r.Rules, r.Notes)
 			}
 			out, _, status = runTool(t, nil, "scheme", "--json", "--python", exe)
-			if status != exitOK || !strings.Contains(out, `"rules": "`+tt.rules+`"`) || !strings.Contains(out, "/lib/python"+tt.version+"/site-packages") {
+			if status != exitOK || !strings.Contains(out, `"rules": "`+tt.rules+`"`) || !strings.Contains(out, "/lib/python"+tt.dir+"/site-packages") {
 				t.Errorf("scheme %s: status %d, output %s", exe, status, out)
 			}
 			_, errOut, status = runTool(t, nil, "check", "--strict-version", "--python", exe)
-			if (status == exitFailure) != (tt.version != tt.rules) {
+			if (status == exitFailure) != tt.newer {
 				t.Errorf("check --strict-version %s: status %d, stderr %q", exe, status, errOut)
 			}
 		}
 		out, _, status := runTool(t, nil, "venv", "--json", venvPython)
 		if status != exitOK || !strings.Contains(out, `"version": "`+tt.version+`"`) {
 			t.Errorf("venv %s: status %d, output %s", venvPython, status, out)
+		}
+		site := filepath.Join(filepath.Dir(filepath.Dir(venvPython)), "lib", "python"+tt.dir, "site-packages")
+		for name, content := range map[string]string{"demo.py": "", "demo-1.0.dist-info/RECORD": "demo.py,,\ndemo-1.0.dist-info/RECORD,,\n"} {
+			if err := os.MkdirAll(filepath.Dir(filepath.Join(site, name)), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(site, name), []byte(content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		out, errOut, status := runTool(t, nil, "uninstall", "--apply", "--python", venvPython, "demo")
+		if _, err := os.Lstat(filepath.Join(site, "demo.py")); status != exitOK || err == nil {
+			t.Errorf("uninstall in a %s venv: status %d, demo.py still there: %v\n%s%s", tt.version, status, err == nil, out, errOut)
 		}
 	}
 	out, _, status := runTool(t, nil, "scheme", "--vendor", "cpython", "--python-version", "3.16", "--scheme", "posix_prefix", "--var", "base=/usr")
