@@ -464,7 +464,7 @@ func TestPrintPlanAfterApply(t *testing.T) {
 func TestNewVersions(t *testing.T) {
 	for _, tt := range []struct {
 		dir, version, rules string // dir: python3.Y or python3.Yt
-		newer              bool
+		newer               bool
 	}{{"3.15", "3.15", "3.15", false}, {"3.15t", "3.15", "3.15", false}, {"3.16", "3.16", "3.15", true}} {
 		system, venvPython := fakeInstallOf(t, tt.dir)
 		for _, exe := range []string{system, venvPython} {
