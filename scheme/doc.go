@@ -1,6 +1,6 @@
 // Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
 
-// Package scheme holds the install schemes of CPython 3.8–3.14 and of the
+// Package scheme holds the install schemes of CPython 3.8–3.15 and of the
 // distributors that patch them, and expands them to paths exactly as
 // sysconfig.get_paths does: without running Python.
 //
@@ -19,7 +19,10 @@
 // POSIX or Windows paths, verbatim from each version's sysconfig:
 // {platlibdir} from 3.9, nt_user by py_version_nodot_plat from 3.10,
 // posix_venv, nt_venv and venv from 3.11, {implementation_lower} and
-// {abi_thread} from 3.13; templates of 3.14 are those of 3.13. Vendors add
+// {abi_thread} from 3.13; templates of 3.14 and 3.15 are those of 3.13.
+// A version newer than [MaxMinor] is answered with the newest templates,
+// Interpreter.Rules naming them and a note saying so, unless
+// InspectOptions.StrictVersion asks for ErrUnknownVersion. Vendors add
 // theirs: Debian posix_local and deb_system, Fedora rpm_prefix, Homebrew
 // osx_framework_library (its site directories written in at build time),
 // PyPy the upstream layout as "pypy3.Y" plus the older pypy and pypy_nt.
@@ -73,6 +76,19 @@
 // parts a target lies in (posix_prefix's purelib is stdlib/site-packages):
 // the innermost directory holding a path decides. A sibling whose name
 // merely extends a directory's (/venv2 for /venv) is outside.
+//
+// # What is tested against which interpreter
+//
+// The templates, scheme names and expansions over ten variable sets (plain,
+// venv, separate exec prefix, odd and relative paths, lib64, debug,
+// free-threaded, Windows) are golden-tested against the sysconfig of
+// CPython 3.8.18–3.13.0 (pyenv), Debian's 3.11, and 3.14.2 and 3.15.0rc1
+// (pyodide): testdata/golden, written by
+// internal/testdata/gen/scheme_golden.py. Default schemes and config
+// variables of real interpreters are tested live (PEP668_LIVE=1) against
+// pyenv's and Debian's. The distributors' rules (Fedora, Homebrew) and PyPy
+// are tested against their patches as read, not against a running
+// interpreter; Windows expansions use the pure-Python ntpath.
 //
 // # Where this package departs from sysconfig
 //
