@@ -18,8 +18,9 @@
 //     Debian's 3.11: real environments made and asked for sys.prefix and
 //     sys.base_prefix (testdata/golden, and live with PEP668_LIVE=1).
 //   - CPython 3.11.7, 3.12.1, 3.13.0, 3.14.2 and 3.15.0rc1 (the last two in
-//     pyodide): the interpreter's own frozen getpath run over 66 layouts
-//     held in memory, CPython's test_getpath.py layouts among them
+//     pyodide): the interpreter's own frozen getpath run over 120 layouts
+//     held in memory: CPython's test_getpath.py layouts, this project's
+//     edge cases, and the 54 environments a real 3.13.0 made
 //     (testdata/getpath).
 //   - Not tested against a real interpreter: 3.14 and 3.15 site.py on a real
 //     filesystem (getpath decides their prefixes), Windows (its getpath

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,21 +21,22 @@ import (
 // (3.11.7, 3.12.1 and 3.13.0 from pyenv, 3.14.2 and 3.15.0rc1 in pyodide)
 // run over file trees held in memory.
 type getpathGolden struct {
-	Python string        `json:"python"`
-	Cases  []getpathCase `json:"cases"`
+	Python string                                `json:"python"`
+	Trees  map[string]map[string]json.RawMessage `json:"trees"` // shared by cases
+	Cases  []getpathCase                         `json:"cases"`
 }
 
 type getpathCase struct {
-	Name           string                     `json:"name"`
-	OS             string                     `json:"os"`      // "nt" for Windows
-	OSName         string                     `json:"os_name"` // "darwin" for macOS builds
-	Version        string                     `json:"version"` // "3.Y", "3.Yt"
-	Argv0          string                     `json:"argv0"`
-	Env            map[string]string          `json:"env"`
-	RealExecutable string                     `json:"real_executable"`
-	Framework      int                        `json:"WITH_NEXT_FRAMEWORK"`
-	Tree           map[string]json.RawMessage `json:"tree"`
-	Result         getpathResult              `json:"result"`
+	Name           string            `json:"name"`
+	OS             string            `json:"os"`      // "nt" for Windows
+	OSName         string            `json:"os_name"` // "darwin" for macOS builds
+	Version        string            `json:"version"` // "3.Y", "3.Yt"
+	Argv0          string            `json:"argv0"`
+	Env            map[string]string `json:"env"`
+	RealExecutable string            `json:"real_executable"`
+	Framework      int               `json:"WITH_NEXT_FRAMEWORK"`
+	Tree           json.RawMessage   `json:"tree"` // its own, or the name of one in Trees
+	Result         getpathResult     `json:"result"`
 }
 
 type getpathResult struct {
@@ -83,9 +85,16 @@ func readGetpathGoldens(t *testing.T) []*getpathGolden {
 
 // getpathFS builds a case's tree: paths of the root volume (or, on Windows,
 // of drive C:) become names of the filesystem.
-func getpathFS(t *testing.T, c *getpathCase) fstest.MapFS {
+func getpathFS(t *testing.T, g *getpathGolden, c *getpathCase) fstest.MapFS {
+	var tree map[string]json.RawMessage
+	var shared string
+	if err := json.Unmarshal(c.Tree, &shared); err == nil {
+		tree = g.Trees[shared]
+	} else if err := json.Unmarshal(c.Tree, &tree); err != nil {
+		t.Fatalf("%s: tree: %v", c.Name, err)
+	}
 	fsys := fstest.MapFS{}
-	for p, raw := range c.Tree {
+	for p, raw := range tree {
 		name, ok := strings.CutPrefix(p, "/")
 		if c.OS == "nt" {
 			name, ok = strings.CutPrefix(p, `C:\`)
@@ -153,11 +162,38 @@ func siteSwitches(c *getpathCase, fsys fstest.MapFS) (string, bool) {
 		if c.OS == "nt" {
 			name = strings.ReplaceAll(strings.TrimPrefix(name, `C:\`), `\`, "/")
 		}
-		if f, ok := fsys[name]; ok && f.Mode.IsRegular() {
+		if f := follow(fsys, name); f != nil && f.Mode.IsRegular() {
 			return parent(dir), true
 		}
 	}
 	return "", false
+}
+
+// follow returns the entry at name, following links (whose targets in
+// these trees are absolute, or relative to the link's directory) in every
+// component; nil when there is none.
+func follow(fsys fstest.MapFS, name string) *fstest.MapFile {
+	parts := strings.Split(name, "/")
+	for i, hops := 1, 0; i <= len(parts) && hops < 40; i++ {
+		f, ok := fsys[strings.Join(parts[:i], "/")]
+		switch {
+		case !ok && i == len(parts):
+			return nil
+		case !ok: // a directory MapFS makes up
+			continue
+		case f.Mode&fs.ModeSymlink == 0 && i == len(parts):
+			return f
+		case f.Mode&fs.ModeSymlink == 0:
+			continue
+		}
+		target := string(f.Data)
+		if !strings.HasPrefix(target, "/") {
+			target = strings.Join(parts[:i-1], "/") + "/" + target
+		}
+		parts = append(strings.Split(path.Clean(strings.TrimPrefix(target, "/")), "/"), parts[i:]...)
+		i, hops = 0, hops+1
+	}
+	return nil
 }
 
 // TestDetectMatchesGetpath replays every getpath case through Detect: the
@@ -176,7 +212,7 @@ func TestDetectMatchesGetpath(t *testing.T) {
 					t.Errorf("%s: getpath failed: %s", c.Name, c.Result.Error)
 					continue
 				}
-				fsys := getpathFS(t, c)
+				fsys := getpathFS(t, g, c)
 				opts := &venv.Options{FS: fsys, Windows: c.OS == "nt", Python: c.Version,
 					Getenv: func(k string) string { return c.Env[k] }}
 				env, err := venv.Detect(c.Result.Executable, opts)
@@ -203,7 +239,7 @@ func TestDetectMatchesGetpath(t *testing.T) {
 				}
 				compared++
 			}
-			if compared < 40 {
+			if compared < 90 {
 				t.Errorf("only %d cases compared", compared)
 			}
 		})

@@ -26,8 +26,10 @@ writes venv/testdata/getpath/<python version>.json. It was run with pyenv's
 pyodide.mjs beside this file). The cases are CPython's own test_getpath.py
 layouts (restated as trees, with the real version instead of 9.8) and this
 project's: pyvenv.cfg edge cases, PYTHONHOME, zip and lib-dynload landmarks,
-lib64 and free-threaded layouts. Trees use {V} for "3.Y", {VV} for "3Y"
+lib64 and free-threaded layouts, and the 54 environments a real CPython
+3.13.0 made for venv_golden.py (venv/testdata/golden/3.13.0.json). Trees use {V} for "3.Y", {VV} for "3Y"
 and {T} for the free-threaded "t" of the case; the output has them expanded.
+A case's tree is either its own or the name of one in the output's "trees".
 """
 import json
 import ntpath
@@ -232,8 +234,14 @@ def expand(s, thread):
 def run(case):
     nt = case.get("os") == "nt"
     thread = "t" if case.get("free_threaded") else ""
-    tree_spec = {expand(k, thread): ({"link": expand(v["link"], thread)} if isinstance(v, dict) and "link" in v else v)
-                 for k, v in case["tree"].items()}
+    def expand_value(v):
+        if isinstance(v, dict):
+            return {k: expand(x, thread) for k, x in v.items()}
+        return v
+    tree = case["tree"]
+    if isinstance(tree, str):
+        tree = SHARED_TREES[tree]
+    tree_spec = {expand(k, thread): expand_value(v) for k, v in tree.items()}
     tree = Tree(nt, tree_spec)
     env = {k: expand(v, thread) for k, v in case.get("env", {}).items()}
     ns = dict(
@@ -473,19 +481,57 @@ CASES = [
 ]
 
 
+def real_environments():
+    """The environments venv_golden.py recorded from a real CPython 3.13.0
+    (venv/testdata/golden/3.13.0.json: venv copies and symlinks, odd
+    pyvenv.cfg files, PYTHONHOME), as cases of the running version: $TMP at
+    /tmp/envs, $BASE at /opt/base, 3.13 renamed."""
+    with open(os.path.join(HERE, "..", "..", "..", "venv", "testdata", "golden", "3.13.0.json"), encoding="utf-8") as f:
+        g = json.load(f)
+
+    def fix(s):
+        return (s.replace("$TMP", "/tmp/envs").replace("$BASE", "/opt/base")
+                .replace("3.13", "{V}").replace("python313", "python{VV}"))
+
+    tree = {}
+    for path, kind, data in g["tree"]:
+        path = fix(path)
+        if kind == "dir":
+            tree[path] = "d"
+        elif kind == "symlink":
+            tree[path] = {"link": fix(data)}
+        elif posixpath.basename(posixpath.dirname(path)) == "bin":
+            tree[path] = "x"
+        else:
+            tree[path] = {"text": fix(data or "")}
+    SHARED_TREES["real"] = tree
+    return [dict(name="real/" + c["name"], PREFIX="/usr/local", argv0=fix(c["executable"]),
+                 env={k: fix(v) for k, v in c["env"].items()}, tree="real")
+            for c in g["cases"]]
+
+
+# Trees several cases share, written once in the output's "trees".
+SHARED_TREES = {}
+
+
 def main():
-    names = [c["name"] for c in CASES]
+    cases = CASES + real_environments()
+    names = [c["name"] for c in cases]
     assert len(names) == len(set(names)), "duplicate case names"
     out = {
         "generator": "internal/testdata/gen/getpath_golden.py",
         "python": sys.version.split()[0],
+        "trees": {},
         "cases": [],
     }
-    for case in CASES:
+    for case in cases:
         if case.get("free_threaded") and MINOR < 13:
             continue  # free-threaded builds begin with 3.13
         tree, env, result = run(case)
         rec = {k: v for k, v in case.items() if k not in ("tree", "env")}
+        if isinstance(case["tree"], str):
+            out["trees"][case["tree"]] = tree
+            tree = case["tree"]
         rec.update(version="%d.%d" % (MAJOR, MINOR) + ("t" if case.get("free_threaded") else ""),
                    argv0=expand(case["argv0"], "t" if case.get("free_threaded") else ""),
                    env=env, tree=tree, result=result)
