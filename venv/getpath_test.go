@@ -3,6 +3,7 @@
 package venv_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"io/fs"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/pep668/pep668/internal/testpython"
 	"github.com/pep668/pep668/venv"
 )
 
@@ -252,4 +254,37 @@ func minor(version string) int {
 		m = m*10 + int(r-'0')
 	}
 	return m
+}
+
+// TestGetpathGoldenIsCurrent runs the generator again with every reference
+// interpreter that has a committed getpath golden file (pyenv's, and
+// pyodide's under $PEP668_PYODIDE) and compares: the golden data is what
+// those interpreters say today.
+func TestGetpathGoldenIsCurrent(t *testing.T) {
+	interpreters := testpython.All(t)
+	if os.Getenv(testpython.PyodideVariable) != "" {
+		interpreters = append(interpreters, testpython.Pyodide(t)...)
+	}
+	ran := 0
+	for _, py := range interpreters {
+		want, err := os.ReadFile(filepath.Join("testdata", "getpath", py.Version+".json"))
+		if err != nil {
+			continue // no golden file for this version
+		}
+		t.Run(py.Name, func(t *testing.T) {
+			out := t.TempDir()
+			py.Run(t, "../internal/testdata/gen/getpath_golden.py", "--out", out)
+			got, err := os.ReadFile(filepath.Join(out, py.Version+".json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("getpath of %s differs from testdata/getpath/%s.json; run the generator again", py.Name, py.Version)
+			}
+		})
+		ran++
+	}
+	if ran == 0 {
+		t.Skip("no interpreter with a getpath golden file")
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -30,14 +31,21 @@ func Live(t testing.TB) {
 
 // Interpreter is a Python found on this machine.
 type Interpreter struct {
-	Name    string // "3.11.7" for pyenv's, "system-3.11" for the distribution's
+	Name    string // "3.11.7" for pyenv's, "system-3.11" for the distribution's, "pyodide-3.14.2"
 	Version string // "3.11.7", "3.11"
-	Path    string // executable
+	Path    string // executable; node for pyodide
+
+	// Pyodide is the directory of an npm pyodide package, whose CPython
+	// runs under Node by internal/testdata/gen/pyodide.mjs.
+	Pyodide string
 }
 
 // Run runs the interpreter with args and returns its standard output.
 func (i Interpreter) Run(t testing.TB, args ...string) []byte {
 	t.Helper()
+	if i.Pyodide != "" {
+		args = append([]string{runner(), i.Pyodide}, args...)
+	}
 	cmd := exec.Command(i.Path, args...)
 	cmd.Env = append(os.Environ(), "PYTHONDONTWRITEBYTECODE=1", "PYTHONIOENCODING=utf-8")
 	var stderr strings.Builder
@@ -81,6 +89,44 @@ func All(t testing.TB) []Interpreter {
 	}
 	slices.SortFunc(found, func(a, b Interpreter) int { return strings.Compare(a.Name, b.Name) })
 	return found
+}
+
+// PyodideVariable names a directory holding npm pyodide packages
+// (<dir>/<anything>/node_modules/pyodide), for live tests that compare
+// with CPython 3.14 and 3.15 (pyodide@314, pyodide@315.0.0-alpha.2).
+const PyodideVariable = "PEP668_PYODIDE"
+
+// Pyodide returns the pyodide packages under $PEP668_PYODIDE, run by the
+// machine's node. It skips the test unless live tests are asked for, or
+// when there are none.
+func Pyodide(t testing.TB) []Interpreter {
+	t.Helper()
+	Live(t)
+	dir := os.Getenv(PyodideVariable)
+	node, err := exec.LookPath("node")
+	if dir == "" || err != nil {
+		t.Skip("no pyodide: set " + PyodideVariable + " to a directory of npm pyodide packages, with node on PATH")
+	}
+	pkgs, _ := filepath.Glob(filepath.Join(dir, "*", "node_modules", "pyodide", "package.json"))
+	var found []Interpreter
+	for _, p := range pkgs {
+		pkg := filepath.Dir(p)
+		i := Interpreter{Path: node, Pyodide: pkg}
+		out := i.Run(t, "-c", "import sys; print(sys.version.split()[0])")
+		i.Version = strings.TrimSpace(string(out))
+		i.Name = "pyodide-" + i.Version
+		found = append(found, i)
+	}
+	if len(found) == 0 {
+		t.Skip("no pyodide package under " + dir)
+	}
+	return found
+}
+
+// runner returns the path of internal/testdata/gen/pyodide.mjs.
+func runner() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "testdata", "gen", "pyodide.mjs")
 }
 
 // minor returns Y of a version "3.Y[.Z]", or -1.

@@ -21,7 +21,9 @@ line's trailing CRs, and readlines of a directory gives no lines (a real
     $(pyenv root)/versions/3.12.1/bin/python3 internal/testdata/gen/getpath_golden.py
     node internal/testdata/gen/pyodide.mjs <pyodide@314 package> internal/testdata/gen/getpath_golden.py
 
-writes venv/testdata/getpath/<python version>.json. It was run with pyenv's
+writes venv/testdata/getpath/<python version>.json (--out DIR writes it to
+DIR instead: the live test TestGetpathGoldenIsCurrent compares that with
+the committed file). It was run with pyenv's
 3.11.7, 3.12.1 and 3.13.0 and with 3.14.2 and 3.15.0rc1 in pyodide (see
 pyodide.mjs beside this file). The cases are CPython's own test_getpath.py
 layouts (restated as trees, with the real version instead of 9.8) and this
@@ -536,8 +538,9 @@ def main():
                    argv0=expand(case["argv0"], "t" if case.get("free_threaded") else ""),
                    env=env, tree=tree, result=result)
         out["cases"].append(rec)
-    os.makedirs(OUT, exist_ok=True)
-    path = os.path.join(OUT, out["python"] + ".json")
+    out_dir = sys.argv[2] if sys.argv[1:2] == ["--out"] else OUT
+    os.makedirs(out_dir, exist_ok=True)
+    path = os.path.join(out_dir, out["python"] + ".json")
     with open(path, "w", encoding="utf-8") as f:
         json.dump(out, f, indent=1, sort_keys=True, ensure_ascii=True)
         f.write("\n")
