@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -59,12 +60,12 @@ func Locate(name string, opts *LocateOptions) (*Located, error) {
 	if o.Dir == "" {
 		o.Dir, _ = os.Getwd()
 	}
-	cmd, err := lookPath(name, o.Getenv("PATH"), "")
+	cmd, err := lookPath(name, o.Getenv("PATH"), "", o.Getenv)
 	if err != nil {
 		return nil, err
 	}
 	loc := &Located{Executable: cmd, Command: cmd, How: "found on PATH"}
-	if strings.ContainsRune(name, filepath.Separator) {
+	if strings.ContainsAny(name, pathSeparators) {
 		loc.How = "given as a path"
 	}
 	head := readHead(cmd)
@@ -94,15 +95,19 @@ func readHead(p string) []byte {
 }
 
 // lookPath searches path for an executable file name, skipping the
-// directory skip.
-func lookPath(name, path, skip string) (string, error) {
-	if strings.ContainsRune(name, filepath.Separator) {
+// directory skip. On Windows, where files have no execute bits, an
+// executable is a file whose extension is one of PATHEXT's, and a name
+// without one is tried with each in turn (python → python.exe), as
+// cmd.exe does.
+func lookPath(name, path, skip string, getenv func(string) string) (string, error) {
+	exts := executableExtensions(getenv)
+	if strings.ContainsAny(name, pathSeparators) {
 		abs, err := filepath.Abs(name)
 		if err != nil {
 			return "", err
 		}
-		if isExecutable(abs) {
-			return abs, nil
+		if p, ok := findExecutable(abs, exts); ok {
+			return p, nil
 		}
 		return "", fmt.Errorf("%w: %s", ErrNotFound, name)
 	}
@@ -110,8 +115,7 @@ func lookPath(name, path, skip string) (string, error) {
 		if dir == "" || (skip != "" && filepath.Clean(dir) == filepath.Clean(skip)) {
 			continue
 		}
-		p := filepath.Join(dir, name)
-		if isExecutable(p) {
+		if p, ok := findExecutable(filepath.Join(dir, name), exts); ok {
 			if abs, err := filepath.Abs(p); err == nil {
 				return abs, nil
 			}
@@ -121,9 +125,49 @@ func lookPath(name, path, skip string) (string, error) {
 	return "", fmt.Errorf("%w: %s on PATH", ErrNotFound, name)
 }
 
-func isExecutable(p string) bool {
-	info, err := os.Stat(p)
-	return err == nil && info.Mode().IsRegular() && info.Mode().Perm()&0o111 != 0
+// pathSeparators are the characters that make a name a path.
+const pathSeparators = string(filepath.Separator) + "/"
+
+// executableExtensions returns PATHEXT's extensions, lower-cased, on
+// Windows (".com", ".exe", ".bat", ".cmd" when it is unset), and nil
+// elsewhere.
+func executableExtensions(getenv func(string) string) []string {
+	if runtime.GOOS != "windows" {
+		return nil
+	}
+	pathext := getenv("PATHEXT")
+	if pathext == "" {
+		pathext = ".COM;.EXE;.BAT;.CMD"
+	}
+	var exts []string
+	for _, e := range strings.Split(strings.ToLower(pathext), ";") {
+		if strings.HasPrefix(e, ".") {
+			exts = append(exts, e)
+		}
+	}
+	return exts
+}
+
+// findExecutable returns p, or on Windows p with one of exts appended,
+// when that is an executable regular file.
+func findExecutable(p string, exts []string) (string, bool) {
+	if exts == nil {
+		info, err := os.Stat(p)
+		return p, err == nil && info.Mode().IsRegular() && info.Mode().Perm()&0o111 != 0
+	}
+	candidates := []string{p}
+	if !slices.Contains(exts, strings.ToLower(filepath.Ext(p))) {
+		candidates = nil
+		for _, e := range exts {
+			candidates = append(candidates, p+e)
+		}
+	}
+	for _, c := range candidates {
+		if info, err := os.Stat(c); err == nil && info.Mode().IsRegular() {
+			return c, true
+		}
+	}
+	return "", false
 }
 
 // locatePyenv resolves a pyenv shim to the interpreter of the selected
@@ -143,7 +187,7 @@ func locatePyenv(loc *Located, program string, shim []byte, o LocateOptions) (*L
 	versions, from := pyenvVersions(root, o)
 	for _, v := range versions {
 		if v == "system" {
-			p, err := lookPath(program, o.Getenv("PATH"), filepath.Join(root, "shims"))
+			p, err := lookPath(program, o.Getenv("PATH"), filepath.Join(root, "shims"), o.Getenv)
 			if err == nil {
 				loc.Executable = p
 				loc.How = fmt.Sprintf("%s is a pyenv shim; version \"system\" (from %s) is %s on PATH", loc.Command, from, p)
@@ -155,7 +199,7 @@ func locatePyenv(loc *Located, program string, shim []byte, o LocateOptions) (*L
 		if !ok {
 			continue
 		}
-		if p := filepath.Join(dir, "bin", program); isExecutable(p) {
+		if p, ok := findExecutable(filepath.Join(dir, "bin", program), nil); ok {
 			loc.Executable = p
 			loc.How = fmt.Sprintf("%s is a pyenv shim; version %s (from %s)", loc.Command, filepath.Base(dir), from)
 			return loc, nil
