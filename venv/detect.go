@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -59,6 +60,9 @@ type Environment struct {
 	// from the files; FreeThreaded is set for a free-threaded ("t") build.
 	Version      string
 	FreeThreaded bool
+
+	// PyPy reports a PyPy interpreter: its stdlib is lib/pypy3.Y.
+	PyPy bool
 
 	// Notes say where the answer rests on a guess rather than a rule.
 	Notes []string
@@ -140,6 +144,7 @@ func Detect(executable string, opts *Options) (*Environment, error) {
 }
 
 type detector struct {
+	pypyExe    bool // the executable is PyPy's: its stdlib comes first
 	f          *osfs.FS
 	exe        string
 	pythonHome string
@@ -431,6 +436,8 @@ func (d *detector) searchPrefixes(dir string) (prefix, execPrefix string) {
 	}
 	switch {
 	case f.Windows():
+	case d.env.PyPy:
+		execPrefix = prefix // PyPy has no lib-dynload: sys.exec_prefix is sys.prefix
 	case d.version.minor >= 14 && prefix != "" && d.isExecPrefix(prefix):
 		execPrefix = prefix
 	default:
@@ -477,7 +484,9 @@ func (d *detector) checkPlatlibdir(prefix string) {
 	}
 }
 
-var stdlibName = regexp.MustCompile(`^python3\.(\d+)(t?)$`)
+// stdlibName matches the stdlib directories of CPython (python3.Y, and
+// python3.Yt when free-threaded) and PyPy (pypy3.Y).
+var stdlibName = regexp.MustCompile(`^(python|pypy)3\.(\d+)(t?)$`)
 
 // isStdlibPrefix reports whether p holds the stdlib of the interpreter's
 // version (any 3.Y when it is unknown, which then becomes known).
@@ -490,11 +499,12 @@ func (d *detector) isStdlibPrefix(p string) bool {
 		for _, name := range d.stdlibNames(f.Join(p, lib)) {
 			dir := f.Join(p, lib, name)
 			if f.IsFile(f.Join(dir, "os.py")) || f.IsFile(f.Join(dir, "os.pyc")) {
+				m := stdlibName.FindStringSubmatch(name)
 				if d.version.minor == 0 {
-					m := stdlibName.FindStringSubmatch(name)
-					d.version.minor, _ = strconv.Atoi(m[1])
-					d.version.freeThreaded = m[2] == "t"
+					d.version.minor, _ = strconv.Atoi(m[2])
+					d.version.freeThreaded = m[3] == "t"
 				}
+				d.env.PyPy = m[1] == "pypy"
 				return true
 			}
 		}
@@ -537,14 +547,18 @@ func (d *detector) hasStdlibZip(p string) bool {
 var stdlibZip = regexp.MustCompile(`^python3(1\d)(t?)\.zip$`)
 
 // stdlibNames returns the names of the stdlib directories to look for in
-// libDir: the known version's, or every python3.Y there.
+// libDir: the known version's (CPython's python3.Y, then PyPy's pypy3.Y),
+// or every one there.
 func (d *detector) stdlibNames(libDir string) []string {
 	if d.version.minor != 0 {
-		t := ""
 		if d.version.freeThreaded {
-			t = "t"
+			return []string{fmt.Sprintf("python3.%dt", d.version.minor)}
 		}
-		return []string{fmt.Sprintf("python3.%d%s", d.version.minor, t)}
+		names := []string{fmt.Sprintf("python3.%d", d.version.minor), fmt.Sprintf("pypy3.%d", d.version.minor)}
+		if d.pypyExe {
+			slices.Reverse(names) // a PyPy beside a CPython of the same version
+		}
+		return names
 	}
 	entries, err := d.f.ReadDir(libDir)
 	if err != nil {
@@ -570,7 +584,7 @@ func (d *detector) isExecPrefix(p string) bool {
 	return false
 }
 
-var exeVersion = regexp.MustCompile(`^python3\.(\d+)(t?)(?:\.exe)?$`)
+var exeVersion = regexp.MustCompile(`^(?:python|pypy)3\.(\d+)(t?)(?:\.exe)?$`)
 
 // inferVersion returns the interpreter's version: from the caller, from
 // pyvenv.cfg, or from the name of the executable or of the file it links
@@ -586,12 +600,14 @@ func (d *detector) inferVersion(python string, cfg *Config) pyVersion {
 		}
 		return pyVersion{minor: n, freeThreaded: free}, true
 	}
-	if v, ok := parse(python); ok {
-		return v
-	}
 	names := []string{d.f.Base(d.exe)}
 	if real, err := d.f.RealPath(d.exe); err == nil {
 		names = append(names, d.f.Base(real))
+		d.pypyExe = isPyPy(d.f, real)
+	}
+	d.pypyExe = d.pypyExe || strings.HasPrefix(names[0], "pypy")
+	if v, ok := parse(python); ok {
+		return v
 	}
 	for _, name := range names {
 		if m := exeVersion.FindStringSubmatch(name); m != nil {
@@ -619,6 +635,22 @@ func (d *detector) inferVersion(python string, cfg *Config) pyVersion {
 		}
 	}
 	return pyVersion{}
+}
+
+// isPyPy reports whether the resolved executable real is PyPy's: named
+// pypy*, or beside PyPy's shared library (libpypy3.Y-c.so, libpypy3-c.so,
+// libpypy3.Y-c.dylib, libpypy3.Y-c.dll).
+func isPyPy(f *osfs.FS, real string) bool {
+	if strings.HasPrefix(f.Base(real), "pypy") {
+		return true
+	}
+	entries, _ := f.ReadDir(f.Dir(real))
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), "libpypy3") {
+			return true
+		}
+	}
+	return false
 }
 
 var windowsDLL = regexp.MustCompile(`(?i)^python3(\d+)(t?)\.dll$`)

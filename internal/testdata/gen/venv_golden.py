@@ -37,6 +37,7 @@ print(json.dumps({
     "include_system_site_packages": sys.base_prefix in site.PREFIXES,
     "version": "%d.%d" % sys.version_info[:2],
     "home": getattr(sys, "_home", None),
+    "implementation": sys.implementation.name,
 }))
 """
 
@@ -65,15 +66,19 @@ def write(path, data):
         f.write(data)
 
 
-def fake_base(tmp, real_prefix, version):
+def fake_base(tmp, real_prefix, stdlib_name):
     """A second installation whose stdlib is a link to the real one, so that a
     home key can point somewhere that differs from the compiled-in prefix."""
     base = os.path.join(tmp, "other-base")
     os.makedirs(os.path.join(base, "bin"))
     os.makedirs(os.path.join(base, "lib"))
-    os.symlink(os.path.join(real_prefix, "lib", "python" + version),
-               os.path.join(base, "lib", "python" + version))
+    os.symlink(os.path.join(real_prefix, "lib", stdlib_name), os.path.join(base, "lib", stdlib_name))
     return base
+
+
+def stdlib_name(info):
+    """python3.Y, or PyPy's pypy3.Y."""
+    return ("pypy" if info.get("implementation") == "pypy" else "python") + info["version"]
 
 
 def scenarios(python, tmp):
@@ -83,7 +88,10 @@ def scenarios(python, tmp):
     real = os.path.realpath(python)
     bindir = os.path.dirname(real)
     base_bin = os.path.join(prefix, "bin")
-    other = fake_base(tmp, prefix, version)
+    other = fake_base(tmp, prefix, stdlib_name(info))
+    # PyPy's venv --copies copies the base's whole lib directory, which
+    # fails for a base in /usr: its environments are made with links only.
+    kinds = ("symlinks",) if info["implementation"] == "pypy" else ("copies", "symlinks")
     other_bin = os.path.join(other, "bin")
 
     yield "system", python, None
@@ -98,8 +106,9 @@ def scenarios(python, tmp):
     sym = venv("symlinks", "--symlinks", "--without-pip")
     yield "venv-symlinks", os.path.join(sym, "bin", "python"), None
     yield "venv-symlinks-python3", os.path.join(sym, "bin", "python3"), None
-    d = venv("copies", "--copies", "--without-pip")
-    yield "venv-copies", os.path.join(d, "bin", "python3"), None
+    if "copies" in kinds:
+        d = venv("copies", "--copies", "--without-pip")
+        yield "venv-copies", os.path.join(d, "bin", "python3"), None
     d = venv("system-site", "--system-site-packages", "--without-pip")
     yield "venv-system-site-packages", os.path.join(d, "bin", "python"), None
     d = venv("prompt", "--without-pip", "--prompt", "My Prompt")
@@ -143,7 +152,7 @@ def scenarios(python, tmp):
         ("include-false-then-true", b"include-system-site-packages = false\ninclude-system-site-packages = true\n"),
         ("include-colon", b"include-system-site-packages : false\n"),
     ]
-    for kind in ("copies", "symlinks"):
+    for kind in kinds:
         for name, content in odd:
             d = venv("odd-%s-%s" % (kind, name), "--" + kind, "--without-pip")
             write(os.path.join(d, "pyvenv.cfg"), content)
@@ -182,19 +191,19 @@ def tree(root):
     return out
 
 
-def base_landmarks(prefix, version):
+def base_landmarks(prefix, version, stdlib):
     """What getpath looks at in the base installation."""
     out = []
     bindir = os.path.join(prefix, "bin")
     for name in sorted(os.listdir(bindir)):
-        if name.startswith("python"):
+        if name.startswith(("python", "pypy")):
             p = os.path.join(bindir, name)
             if os.path.islink(p):
                 out.append([p, "symlink", os.readlink(p)])
             elif os.path.isfile(p):
                 out.append([p, "file", ""])
     for lib in ("lib", "lib64"):
-        std = os.path.join(prefix, lib, "python" + version)
+        std = os.path.join(prefix, lib, stdlib)
         if os.path.islink(os.path.join(prefix, lib)):
             out.append([os.path.join(prefix, lib), "symlink", os.readlink(os.path.join(prefix, lib))])
             continue
@@ -240,7 +249,7 @@ def main():
             "python": args.python,
             "version": version,
             "base": prefix,
-            "tree": tree(tmp) + base_landmarks(prefix, version),
+            "tree": tree(tmp) + base_landmarks(prefix, version, stdlib_name(info)),
             "cases": cases,
         }
         if not args.keep:
