@@ -211,6 +211,7 @@ func (d *detector) detect(python string) (*Environment, error) {
 		d.env.Version = d.version.String()
 		d.env.FreeThreaded = d.version.freeThreaded
 	}
+	d.env.PyPy = d.env.PyPy || d.pypyExe
 	d.classify()
 	return &d.env, nil
 }
