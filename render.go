@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pep668/pep668/scheme"
 	"github.com/pep668/pep668/venv"
 )
 
@@ -51,7 +52,7 @@ func Explain(v *Verdict) []string {
 	} else {
 		add("installing is refused: %s", v.why())
 	}
-	add("python: %s (%s %s%s)", v.Executable, v.Interpreter.Vendor, v.Interpreter.Version, threaded(env))
+	add("python: %s (%s %s%s%s)", v.Executable, v.Interpreter.Vendor, implementation(v.Interpreter), v.Interpreter.Version, threaded(env))
 	add("environment: %s; prefix %s, base prefix %s", env.Kind, env.Prefix, env.BasePrefix)
 	if env.ConfigPath != "" {
 		add("virtual environment made by: %s", env.ConfigPath)
@@ -99,6 +100,14 @@ func (v *Verdict) why() string {
 		return fmt.Sprintf("the interpreter is marked as externally managed by %s, and it is not a virtual environment", by)
 	}
 	return string(v.Reason)
+}
+
+// implementation names PyPy when a distributor built it ("debian pypy 3.9").
+func implementation(in *scheme.Interpreter) string {
+	if in.PyPy && in.Vendor != scheme.PyPy {
+		return "pypy "
+	}
+	return ""
 }
 
 func threaded(env *venv.Environment) string {

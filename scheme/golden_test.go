@@ -31,9 +31,15 @@ type golden struct {
 // goldenVendor is the vendor of the interpreter behind a golden file.
 func goldenVendor(name string) scheme.Vendor {
 	if strings.HasPrefix(name, "system-") {
-		return scheme.Debian // /usr/bin/python3.X on the team's Debian machines
+		return scheme.Debian // /usr/bin/python3.X and pypy3 on the team's Debian machines
 	}
 	return scheme.CPython
+}
+
+// goldenOptions are the table options of a golden file: Debian's PyPy for
+// system-pypy*.
+func goldenOptions(name string) *scheme.TableOptions {
+	return &scheme.TableOptions{PyPy: strings.HasPrefix(name, "system-pypy")}
 }
 
 func readGoldenFiles(t testing.TB) map[string]*golden {
@@ -62,7 +68,7 @@ func readGoldenFiles(t testing.TB) map[string]*golden {
 func TestTemplatesMatchSysconfig(t *testing.T) {
 	for name, g := range readGoldenFiles(t) {
 		t.Run(name, func(t *testing.T) {
-			table, err := scheme.NewTable(goldenVendor(name), g.Version, false, nil)
+			table, err := scheme.NewTable(goldenVendor(name), g.Version, false, goldenOptions(name))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -89,7 +95,7 @@ func TestPathsMatchSysconfig(t *testing.T) {
 	for name, g := range readGoldenFiles(t) {
 		t.Run(name, func(t *testing.T) {
 			for _, flavour := range []string{"posix", "nt"} {
-				table, err := scheme.NewTable(goldenVendor(name), g.Version, flavour == "nt", nil)
+				table, err := scheme.NewTable(goldenVendor(name), g.Version, flavour == "nt", goldenOptions(name))
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -21,6 +21,7 @@ type Interpreter struct {
 	Vendor  Vendor
 	Version string // "3.Y"
 	Windows bool   // Windows paths and schemes
+	PyPy    bool   // PyPy, upstream (Vendor PyPy) or a distributor's (Debian's pypy3)
 
 	// Rules is the "3.Y" whose schemes and distributor rules apply: empty
 	// or Version, except for a version newer than this package knows
@@ -67,6 +68,8 @@ func (i *Interpreter) minor() int {
 	return m
 }
 
+func (i *Interpreter) isPyPy() bool { return i.PyPy || i.Vendor == PyPy }
+
 // RulesVersion returns the version whose rules answer for the interpreter:
 // Rules, or Version when Rules is empty.
 func (i *Interpreter) RulesVersion() string {
@@ -78,7 +81,7 @@ func (i *Interpreter) RulesVersion() string {
 
 // Table returns the interpreter's schemes: those of RulesVersion.
 func (i *Interpreter) Table() (*Table, error) {
-	return NewTable(i.Vendor, i.RulesVersion(), i.Windows, &TableOptions{HomebrewPrefix: i.HomebrewPrefix})
+	return NewTable(i.Vendor, i.RulesVersion(), i.Windows, &TableOptions{HomebrewPrefix: i.HomebrewPrefix, PyPy: i.isPyPy()})
 }
 
 // ConfigVars returns the config variables sysconfig gives the schemes'
@@ -116,9 +119,9 @@ func (i *Interpreter) configVars(t *Table) Vars {
 		v["py_version_nodot_plat"] = strings.ReplaceAll(i.Winver, ".", "")
 	}
 	// From 3.13; PyPy's sysconfig has them on every version.
-	if minor >= 13 || i.Vendor == PyPy {
+	if minor >= 13 || i.isPyPy() {
 		impl := "Python"
-		if i.Vendor == PyPy {
+		if i.isPyPy() {
 			impl = "PyPy"
 		}
 		v["implementation"], v["implementation_lower"] = impl, strings.ToLower(impl)
@@ -291,7 +294,7 @@ func Inspect(env *venv.Environment, opts *InspectOptions) (*Interpreter, error) 
 		Vendor: CPython, Version: env.Version, Windows: f.Windows(),
 		Prefix: env.Prefix, ExecPrefix: env.ExecPrefix, BasePrefix: env.BasePrefix, BaseExecPrefix: env.BaseExecPrefix,
 		IsVirtual: env.IsVirtual, LegacyVirtualenv: env.RealPrefix != "",
-		FreeThreaded: env.FreeThreaded, Getenv: o.Getenv, HomebrewPrefix: DefaultHomebrewPrefix,
+		FreeThreaded: env.FreeThreaded, PyPy: env.PyPy, Getenv: o.Getenv, HomebrewPrefix: DefaultHomebrewPrefix,
 	}
 	in.newestRulesFor(env.Version)
 	getenv := in.getenv
@@ -317,7 +320,7 @@ func Inspect(env *venv.Environment, opts *InspectOptions) (*Interpreter, error) 
 						stdlib, in.Platlibdir = dir, lib
 					}
 					if impl == "pypy" {
-						in.Vendor = PyPy
+						in.Vendor, in.PyPy = PyPy, true
 					}
 				}
 			}
@@ -395,6 +398,9 @@ var (
 // readSysconfigData reads ABIFLAGS and Py_GIL_DISABLED from the build
 // variables CPython installs beside its stdlib.
 func (i *Interpreter) readSysconfigData(f *osfs.FS, stdlib string) {
+	if i.isPyPy() {
+		return // PyPy's abiflags are empty; its _sysconfigdata.py has no ABIFLAGS
+	}
 	entries, _ := f.ReadDir(stdlib)
 	for _, e := range entries {
 		if !sysconfigData.MatchString(e.Name()) {
@@ -440,7 +446,7 @@ func userBase(i *Interpreter, getenv func(string) string) string {
 			return ""
 		}
 		name := "Python"
-		if i.Vendor == PyPy && i.minor() >= 13 {
+		if i.isPyPy() && i.minor() >= 13 {
 			name = "PyPy"
 		}
 		return normWindows(base+`\`+name, i.minor())

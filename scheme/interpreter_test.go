@@ -27,6 +27,7 @@ func fromGolden(name string, g *golden) *scheme.Interpreter {
 		Vendor: goldenVendor(name), Version: cv("py_version_short"),
 		Prefix: cv("prefix"), ExecPrefix: cv("exec_prefix"), BasePrefix: cv("installed_base"), BaseExecPrefix: cv("installed_platbase"),
 		Abiflags: cv("abiflags"), Platlibdir: cv("platlibdir"), UserBase: cv("userbase"), FreeThreaded: cv("abi_thread") == "t",
+		PyPy: goldenOptions(name).PyPy,
 	}
 }
 

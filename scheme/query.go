@@ -78,6 +78,7 @@ func Query(ctx context.Context, executable string) (*QueryResult, error) {
 		Abiflags: r.Abiflags, FreeThreaded: r.GILDisabled, Platlibdir: r.Platlibdir,
 		Framework: r.Framework, Winver: r.Winver, HomebrewPrefix: DefaultHomebrewPrefix, Queried: true,
 	}
+	in.PyPy = r.Implementation == "pypy"
 	in.newestRulesFor(r.Version)
 	if r.Userbase != nil {
 		in.UserBase = *r.Userbase
@@ -107,17 +108,18 @@ type queryJSON struct {
 	Paths          Paths             `json:"paths"`
 }
 
-// vendorOf tells the vendor from the implementation and the scheme names.
+// vendorOf tells the vendor from the scheme names, then the
+// implementation: Debian's pypy3 is Debian's.
 func vendorOf(implementation string, names []string) Vendor {
 	switch {
-	case implementation == "pypy":
-		return PyPy
 	case slices.Contains(names, "posix_local"):
 		return Debian
 	case slices.Contains(names, "rpm_prefix"):
 		return Fedora
 	case slices.Contains(names, "osx_framework_library"):
 		return Homebrew
+	case implementation == "pypy":
+		return PyPy
 	}
 	return CPython
 }

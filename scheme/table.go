@@ -49,6 +49,7 @@ type Table struct {
 	Vendor  Vendor
 	Minor   int  // the Y of 3.Y
 	Windows bool // Windows paths, and the nt flavour of venv
+	PyPy    bool // PyPy's templates (lib/pypy3.Y): vendor PyPy, or a distributor's PyPy
 	schemes map[string]Templates
 }
 
@@ -56,6 +57,11 @@ type Table struct {
 type TableOptions struct {
 	// HomebrewPrefix replaces DefaultHomebrewPrefix in Homebrew's scheme.
 	HomebrewPrefix string
+
+	// PyPy selects a distributor's build of PyPy rather than of CPython:
+	// the distributor's schemes over PyPy's templates (Debian's pypy3).
+	// Vendor PyPy, upstream PyPy, implies it.
+	PyPy bool
 }
 
 // NewTable returns the schemes of vendor's Python version ("3.11" or
@@ -65,7 +71,7 @@ func NewTable(vendor Vendor, version string, windows bool, opts *TableOptions) (
 	if err != nil {
 		return nil, err
 	}
-	t := &Table{Vendor: vendor, Minor: minor, Windows: windows}
+	t := &Table{Vendor: vendor, Minor: minor, Windows: windows, PyPy: vendor == PyPy || opts != nil && opts.PyPy}
 	switch vendor {
 	case CPython:
 		t.schemes = cpython(minor, windows)
@@ -86,9 +92,12 @@ func NewTable(vendor Vendor, version string, windows bool, opts *TableOptions) (
 			t.schemes["venv"] = t.schemes["posix_prefix"] // Homebrew's 3.10 patch adds it
 		}
 	case PyPy:
-		t.schemes = pypy(windows)
+		t.schemes = cpython(minor, windows)
 	default:
 		return nil, fmt.Errorf("%w %q (known: %s)", ErrUnknownVendor, vendor, joinVendors())
+	}
+	if t.PyPy {
+		pypy(t.schemes)
 	}
 	return t, nil
 }

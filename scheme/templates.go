@@ -2,6 +2,11 @@
 
 package scheme
 
+import (
+	"regexp"
+	"strings"
+)
+
 // The path names of a scheme, in sysconfig's order.
 const (
 	Stdlib      = "stdlib"
@@ -195,26 +200,22 @@ func homebrew(s map[string]Templates, minor int, brewPrefix string) {
 	}
 }
 
-// pypy returns PyPy's schemes: from PyPy 3.8 on the upstream layout with
-// implementation "PyPy" (lib/pypy3.Y), plus the older pypy and pypy_nt
-// schemes that distutils-era tools still name.
-func pypy(windows bool) map[string]Templates {
-	s := cpython(13, windows)
-	for _, name := range []string{"pypy", "pypy_nt"} {
-		scripts := "{base}/bin"
-		if name == "pypy_nt" {
-			scripts = "{base}/Scripts"
-		}
-		s[name] = Templates{
-			Stdlib:      "{installed_base}/lib-python/{py_version_short}",
-			Platstdlib:  "{base}/lib-python/{py_version_short}",
-			Purelib:     "{base}/site-packages",
-			Platlib:     "{base}/site-packages",
-			Include:     "{installed_base}/include",
-			Platinclude: "{installed_base}/include",
-			Scripts:     scripts,
-			Data:        "{base}",
+// pypy turns CPython's schemes of a version into PyPy's, as PyPy's
+// sysconfig has them (measured on Debian's PyPy 3.9): "python3.Y" becomes
+// "{implementation_lower}3.Y" ("pypy3.9"), posix_home's and
+// osx_framework_user's "python" directory "{implementation_lower}", and
+// nt_user's "Python39" "{implementation}39". A distributor's schemes are
+// turned the same way, except Debian's shared lib/python3/dist-packages.
+// From 3.13 CPython's templates already name the implementation.
+func pypy(s map[string]Templates) {
+	for _, t := range s {
+		for key, tmpl := range t {
+			tmpl = strings.ReplaceAll(tmpl, "python{py_version_short}", "{implementation_lower}{py_version_short}")
+			tmpl = pythonDir.ReplaceAllString(tmpl, "/{implementation_lower}$1")
+			t[key] = strings.ReplaceAll(tmpl, "Python{py_version_nodot", "{implementation}{py_version_nodot")
 		}
 	}
-	return s
 }
+
+// pythonDir is a directory named exactly "python".
+var pythonDir = regexp.MustCompile(`/python(/|$)`)

@@ -24,7 +24,8 @@ type checkResult struct {
 	BasePrefix           string   `json:"base_prefix"`
 	Vendor               string   `json:"vendor"`
 	Version              string   `json:"version"`
-	Rules                string   `json:"rules"` // the version whose rules answered: version, or the newest known
+	Implementation       string   `json:"implementation"` // "cpython" or "pypy"
+	Rules                string   `json:"rules"`          // the version whose rules answered: version, or the newest known
 	Scheme               string   `json:"scheme"`
 	Stdlib               string   `json:"stdlib"`
 	Marker               *string  `json:"marker"` // the marker's path when it exists
@@ -112,7 +113,7 @@ func newCheckResult(loc *pep668.Located, v *pep668.Verdict) checkResult {
 		ExternallyManaged: v.ExternallyManaged, Allowed: v.Allowed, Reason: string(v.Reason), Explanation: pep668.Explain(v),
 		InVirtualEnvironment: v.Environment.InVirtualEnvironment(), Kind: string(v.Environment.Kind),
 		Prefix: v.Environment.Prefix, BasePrefix: v.Environment.BasePrefix,
-		Vendor: string(v.Interpreter.Vendor), Version: v.Interpreter.Version, Rules: v.Interpreter.RulesVersion(),
+		Vendor: string(v.Interpreter.Vendor), Version: v.Interpreter.Version, Implementation: implementationName(v.Interpreter.PyPy), Rules: v.Interpreter.RulesVersion(),
 		Scheme: v.Scheme, Stdlib: v.Stdlib, MarkerPath: v.MarkerPath, Notes: append([]string{}, v.Notes...),
 	}
 	if v.MarkerExists {

@@ -180,7 +180,7 @@ func TestVenv(t *testing.T) {
 		"executable": venvPython, "prefix": filepath.Join(root, "env"), "base_prefix": filepath.Join(root, "base"),
 		"exec_prefix": filepath.Join(root, "env"), "base_exec_prefix": filepath.Join(root, "base"),
 		"is_virtual": true, "in_virtual_environment": true, "kind": "venv", "include_system_site_packages": false,
-		"version": "3.12", "free_threaded": false, "config": filepath.Join(root, "env", "pyvenv.cfg"),
+		"version": "3.12", "free_threaded": false, "implementation": "cpython", "config": filepath.Join(root, "env", "pyvenv.cfg"),
 		"real_prefix": nil, "notes": []any{},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

@@ -22,8 +22,9 @@ type venvResult struct {
 	IncludeSystemSitePackages bool     `json:"include_system_site_packages"`
 	Version                   *string  `json:"version"`
 	FreeThreaded              bool     `json:"free_threaded"`
-	Config                    *string  `json:"config"`      // the pyvenv.cfg, or null
-	RealPrefix                *string  `json:"real_prefix"` // legacy virtualenv, or null
+	Implementation            string   `json:"implementation"` // "cpython" or "pypy"
+	Config                    *string  `json:"config"`         // the pyvenv.cfg, or null
+	RealPrefix                *string  `json:"real_prefix"`    // legacy virtualenv, or null
 	Notes                     []string `json:"notes"`
 }
 
@@ -48,7 +49,8 @@ func runVenv(e *env, args []string) int {
 		ExecPrefix: env.ExecPrefix, BaseExecPrefix: env.BaseExecPrefix,
 		IsVirtual: env.IsVirtual, InVirtualEnvironment: env.InVirtualEnvironment(), Kind: string(env.Kind),
 		IncludeSystemSitePackages: env.IncludeSystemSitePackages, FreeThreaded: env.FreeThreaded,
-		Version: nonEmpty(env.Version), Config: nonEmpty(env.ConfigPath), RealPrefix: nonEmpty(env.RealPrefix),
+		Implementation: implementationName(env.PyPy),
+		Version:        nonEmpty(env.Version), Config: nonEmpty(env.ConfigPath), RealPrefix: nonEmpty(env.RealPrefix),
 		Notes: append([]string{}, env.Notes...),
 	}
 	if *asJSON {
@@ -104,4 +106,12 @@ func nonEmpty(s string) *string {
 		return nil
 	}
 	return &s
+}
+
+// implementationName is sys.implementation.name.
+func implementationName(pypy bool) string {
+	if pypy {
+		return "pypy"
+	}
+	return "cpython"
 }

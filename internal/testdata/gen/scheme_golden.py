@@ -6,8 +6,11 @@ Run it with the interpreter to record:
 
     $(pyenv root)/versions/3.11.7/bin/python3 internal/testdata/gen/scheme_golden.py > scheme/testdata/golden/3.11.7.json
 
-For every pyenv CPython 3.8-3.13 and /usr/bin/python3.11 (Debian) this wrote
-the files in scheme/testdata/golden/. Each holds the interpreter's
+For every pyenv CPython 3.8-3.13, /usr/bin/python3.11 (Debian), Debian's
+PyPy 3.9 (/usr/bin/pypy3: system-pypy3.9.json) and, in pyodide (see
+pyodide.mjs beside this file, with PYTHONUSERBASE=/home/u/.local so that
+the user schemes exist), CPython 3.14.2 and 3.15.0rc1, this wrote the files
+in scheme/testdata/golden/. Each holds the interpreter's
 _INSTALL_SCHEMES verbatim, its scheme names, config variables, default and
 preferred schemes, get_paths() for the default scheme, and the expansion of
 every scheme over several variable sets: as sysconfig.get_paths(scheme, vars)
@@ -31,8 +34,9 @@ COMMON = {
     "abiflags": "",
     "abi_thread": "",
     "platlibdir": "lib",
-    "implementation": "Python",
-    "implementation_lower": "python",
+    # sysconfig's own values: "Python" on CPython, "PyPy" on PyPy.
+    "implementation": "PyPy" if sys.implementation.name == "pypy" else "Python",
+    "implementation_lower": "pypy" if sys.implementation.name == "pypy" else "python",
 }
 
 
