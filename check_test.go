@@ -78,6 +78,22 @@ var (
 		"Users/me/venv/pyvenv.cfg":         file("home = C:\\Python312\r\nversion = 3.12.4\r\n"),
 		"Users/me/venv/Lib/site-packages":  dir(),
 	}
+	// Debian's pypy3 (PyPy 7.3.11, Python 3.9) beside a CPython 3.9, as
+	// Debian 12 lays them out: its own stdlib and marker in lib/pypy3.9.
+	debianPyPy = fstest.MapFS{
+		"usr/bin/pypy3.9":                      file(""),
+		"usr/bin/pypy3":                        link("pypy3.9"),
+		"usr/bin/python3.9":                    file(""),
+		"usr/lib/python3.9/os.py":              file(""),
+		"usr/lib/python3.9/lib-dynload":        dir(),
+		"usr/lib/pypy3.9/os.py":                file(""),
+		"usr/lib/pypy3.9/sysconfig.py":         file("    'posix_local': {\n"),
+		"usr/lib/pypy3.9/EXTERNALLY-MANAGED":   file("[externally-managed]\nError=To install Python packages system-wide, try apt install\n python3-xyz. Make sure you have pypy3-venv installed.\n"),
+		"home/me/pv/bin/python":                link("pypy3"),
+		"home/me/pv/bin/pypy3":                 link("/usr/bin/pypy3"),
+		"home/me/pv/pyvenv.cfg":                file("home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.9.16\n"),
+		"home/me/pv/lib/pypy3.9/site-packages": dir(),
+	}
 	pyenv = fstest.MapFS{
 		"root/.pyenv/versions/3.12.1/bin/python3.12":             file(""),
 		"root/.pyenv/versions/3.12.1/bin/python3":                link("python3.12"),
@@ -145,6 +161,14 @@ func TestCheckGolden(t *testing.T) {
 			want{false, true, pep668.ReasonExternallyManaged, venv.KindSystem, "nt", `C:\Python312\Lib`, `C:\Python312\Lib\EXTERNALLY-MANAGED`, true, "Error", false, ""}},
 		{"windows venv", windows, `C:\Users\me\venv\Scripts\python.exe`, pep668.Options{Windows: true},
 			want{true, false, pep668.ReasonVirtualEnvironment, venv.KindVenv, "venv", `C:\Python312\Lib`, `C:\Python312\Lib\EXTERNALLY-MANAGED`, true, "Error", false, ""}},
+		{"debian pypy", debianPyPy, "/usr/bin/pypy3", pep668.Options{},
+			want{false, true, pep668.ReasonExternallyManaged, venv.KindSystem, "posix_local", "/usr/lib/pypy3.9", "/usr/lib/pypy3.9/EXTERNALLY-MANAGED", true, "Error", false, "Debian or Ubuntu"}},
+		{"debian pypy, version given", debianPyPy, "/usr/bin/pypy3", pep668.Options{Python: "3.9"},
+			want{false, true, pep668.ReasonExternallyManaged, venv.KindSystem, "posix_local", "/usr/lib/pypy3.9", "/usr/lib/pypy3.9/EXTERNALLY-MANAGED", true, "Error", false, "Debian or Ubuntu"}},
+		{"debian cpython beside pypy", debianPyPy, "/usr/bin/python3.9", pep668.Options{},
+			want{true, false, pep668.ReasonNoMarker, venv.KindSystem, "posix_prefix", "/usr/lib/python3.9", "/usr/lib/python3.9/EXTERNALLY-MANAGED", false, "", false, ""}},
+		{"debian pypy venv", debianPyPy, "/home/me/pv/bin/python", pep668.Options{},
+			want{true, false, pep668.ReasonVirtualEnvironment, venv.KindVenv, "posix_prefix", "/usr/lib/pypy3.9", "/usr/lib/pypy3.9/EXTERNALLY-MANAGED", true, "Error", false, "Debian or Ubuntu"}},
 		{"pyenv, no marker", pyenv, "/root/.pyenv/versions/3.12.1/bin/python3", pep668.Options{},
 			want{true, false, pep668.ReasonNoMarker, venv.KindSystem, "posix_prefix", "/root/.pyenv/versions/3.12.1/lib/python3.12", "/root/.pyenv/versions/3.12.1/lib/python3.12/EXTERNALLY-MANAGED", false, "", false, ""}},
 		{"marker is a directory", merge(pyenv, fstest.MapFS{"root/.pyenv/versions/3.12.1/lib/python3.12/EXTERNALLY-MANAGED": dir()}),

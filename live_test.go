@@ -58,6 +58,9 @@ func TestCheckAgreesWithPip(t *testing.T) {
 		t.Run(py.Name, func(t *testing.T) {
 			t.Parallel()
 			pipDir := strings.TrimSpace(string(py.Run(t, "-c", "import os, pip; print(os.path.dirname(os.path.dirname(pip.__file__)))")))
+			if wheels, _ := filepath.Glob("/usr/share/python-wheels/pip-*.whl"); strings.HasPrefix(py.Name, "system-pypy") && len(wheels) > 0 {
+				pipDir = wheels[0] // PyPy's own: the pip ensurepip installs into its venvs (23.0.1 on Debian 12)
+			}
 			dir := t.TempDir()
 			venvDir := filepath.Join(dir, "venv")
 			py.Run(t, "-m", "venv", "--without-pip", venvDir)
@@ -106,7 +109,7 @@ func copyPrefix(t *testing.T, py testpython.Interpreter, prefix string) string {
 	if err := json.Unmarshal(out, &info); err != nil {
 		t.Fatal(err)
 	}
-	stdlib := filepath.Join(prefix, "lib", "python"+info.Version)
+	stdlib := filepath.Join(prefix, "lib", filepath.Base(info.Stdlib)) // python3.Y, or PyPy's pypy3.Y
 	if err := os.MkdirAll(stdlib, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +132,7 @@ func copyPrefix(t *testing.T, py testpython.Interpreter, prefix string) string {
 	if err := os.WriteFile(filepath.Join(stdlib, marker.FileName), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	exe := filepath.Join(prefix, "bin", "python"+info.Version)
+	exe := filepath.Join(prefix, "bin", filepath.Base(info.Executable)) // python3.Y, or pypy3.Y
 	if err := os.MkdirAll(filepath.Dir(exe), 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -24,8 +24,12 @@
 // Interpreter.Rules naming them and a note saying so, unless
 // InspectOptions.StrictVersion asks for ErrUnknownVersion. Vendors add
 // theirs: Debian posix_local and deb_system, Fedora rpm_prefix, Homebrew
-// osx_framework_library (its site directories written in at build time),
-// PyPy the upstream layout as "pypy3.Y" plus the older pypy and pypy_nt.
+// osx_framework_library (its site directories written in at build time).
+// PyPy's templates are CPython's of the same version with the
+// implementation named ("pypy3.Y", "PyPy39"); a distributor's PyPy
+// (TableOptions.PyPy, Interpreter.PyPy: Debian's pypy3) gets the
+// distributor's schemes turned the same way. PyPy 3.8 and newer have no
+// pypy or pypy_nt scheme.
 //
 // [Table.Paths] formats each template with the variables given (the
 // "{name}" fields of str.format) and normalises the result like
@@ -86,7 +90,9 @@
 // (pyodide): testdata/golden, written by
 // internal/testdata/gen/scheme_golden.py. Default schemes and config
 // variables of real interpreters are tested live (PEP668_LIVE=1) against
-// pyenv's and Debian's. The distributors' rules (Fedora, Homebrew) and PyPy
+// pyenv's and Debian's. Debian's PyPy 3.9 (pypy3 7.3.11) is golden-tested
+// the same way (testdata/golden/system-pypy3.9.json); other PyPy versions
+// follow the same rule untested. The distributors' rules (Fedora, Homebrew)
 // are tested against their patches as read, not against a running
 // interpreter; Windows expansions use the pure-Python ntpath.
 //

@@ -312,15 +312,19 @@ func Inspect(env *venv.Environment, opts *InspectOptions) (*Interpreter, error) 
 		in.note("sys.winver assumed %s (32-bit and ARM builds add a suffix)", in.Winver)
 	} else {
 		in.Platlibdir = "lib"
+		impls := []string{"python", "pypy"}
+		if env.PyPy {
+			impls = []string{"pypy", "python"} // a PyPy beside a CPython of the same version
+		}
 		for _, lib := range []string{"lib", "lib64"} {
-			for _, impl := range []string{"python", "pypy"} {
+			for _, impl := range impls {
 				dir := f.Join(env.BasePrefix, lib, impl+env.Version+thread)
 				if f.IsFile(f.Join(dir, "os.py")) || f.IsFile(f.Join(dir, "os.pyc")) {
 					if stdlib == "" {
 						stdlib, in.Platlibdir = dir, lib
-					}
-					if impl == "pypy" {
-						in.Vendor, in.PyPy = PyPy, true
+						if impl == "pypy" {
+							in.Vendor, in.PyPy = PyPy, true
+						}
 					}
 				}
 			}

@@ -571,6 +571,11 @@ func (d *detector) stdlibNames(libDir string) []string {
 			names = append(names, e.Name())
 		}
 	}
+	// CPython's before PyPy's, unless the executable is PyPy's: a copied
+	// "python" beside /usr/lib/python3.11 and /usr/lib/pypy3.9 is CPython.
+	slices.SortStableFunc(names, func(a, b string) int {
+		return cmpBool(strings.HasPrefix(a, "pypy") != d.pypyExe, strings.HasPrefix(b, "pypy") != d.pypyExe)
+	})
 	return names
 }
 
@@ -707,4 +712,15 @@ func (d *detector) legacyLibDir() string {
 		}
 	}
 	return ""
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }

@@ -22,11 +22,17 @@
 //     held in memory: CPython's test_getpath.py layouts, this project's
 //     edge cases, and the 54 environments a real 3.13.0 made
 //     (testdata/getpath).
+//   - Debian's PyPy 3.9 (pypy3 7.3.11): its system installation and venvs
+//     made with links, as for CPython (testdata/golden/system-pypy3.9.json).
+//     PyPy is recognised by its executable's name (pypy*), by its shared
+//     library beside the executable (libpypy3*), or by a lib/pypy3.Y stdlib
+//     (Environment.PyPy); it has no lib-dynload, so its exec prefix is its
+//     prefix.
 //   - Not tested against a real interpreter: 3.14 and 3.15 site.py on a real
 //     filesystem (getpath decides their prefixes), Windows (its getpath
-//     layouts are, with the file functions restated from getpath.c), PyPy,
-//     and build trees, macOS framework launchers and __PYVENV_LAUNCHER__,
-//     which Detect does not model.
+//     layouts are, with the file functions restated from getpath.c), other
+//     PyPy versions, and build trees, macOS framework launchers and
+//     __PYVENV_LAUNCHER__, which Detect does not model.
 //
 // # How CPython 3.8–3.13 decide
 //

@@ -163,6 +163,11 @@ func interpreterPaths(exe, name string, query, strict bool, vars scheme.Vars, ge
 		if err != nil {
 			return nil, err
 		}
+		if name == "" && len(vars) == 0 {
+			// What the interpreter itself answered, not a computation.
+			return &schemeResult{Scheme: r.DefaultScheme, Rules: r.Interpreter.RulesVersion(), Paths: r.Paths,
+				Notes: []string{"the paths sysconfig.get_paths() gave when the interpreter ran"}}, nil
+		}
 		in = r.Interpreter
 		in.Getenv = os.Getenv
 	} else {

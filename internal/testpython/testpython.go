@@ -58,7 +58,8 @@ func (i Interpreter) Run(t testing.TB, args ...string) []byte {
 }
 
 // All returns pyenv's CPython 3.8 and newer and the distribution's python3.X
-// executables in /usr/bin. It skips the test unless live tests are asked
+// and pypy3.X executables in /usr/bin (named "system-3.11",
+// "system-pypy3.9"). It skips the test unless live tests are asked
 // for (Live), or when none is found.
 func All(t testing.TB) []Interpreter {
 	t.Helper()
@@ -78,10 +79,16 @@ func All(t testing.TB) []Interpreter {
 		}
 	}
 	system, _ := filepath.Glob("/usr/bin/python3.[0-9]*")
-	for _, p := range system {
-		v := strings.TrimPrefix(filepath.Base(p), "python")
+	pypy, _ := filepath.Glob("/usr/bin/pypy3.[0-9]*")
+	for _, p := range append(system, pypy...) {
+		name := filepath.Base(p)
+		v := strings.TrimPrefix(strings.TrimPrefix(name, "python"), "pypy")
 		if !strings.Contains(v, "-") && minor(v) >= 8 {
-			found = append(found, Interpreter{Name: "system-" + v, Version: v, Path: p})
+			label := "system-" + v // system-3.11; PyPy's system-pypy3.9
+			if strings.HasPrefix(name, "pypy") {
+				label = "system-pypy" + v
+			}
+			found = append(found, Interpreter{Name: label, Version: v, Path: p})
 		}
 	}
 	if len(found) == 0 {
