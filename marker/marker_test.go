@@ -203,6 +203,11 @@ func TestFind(t *testing.T) {
 		"absent":    false,
 		"missing":   false, // the directory itself does not exist
 	}
+	if _, err := os.Readlink(filepath.Join(dir, "link", marker.FileName)); err != nil {
+		t.Logf("links made do not read back (Wine): the link cases are not run: %v", err)
+		delete(tests, "link")
+		delete(tests, "dangling")
+	}
 	for d, want := range tests {
 		name, found, err := marker.Find(fsys, d)
 		if err != nil || found != want || name != d+"/"+marker.FileName {

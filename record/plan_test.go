@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -93,11 +94,15 @@ const site = "venv/lib/python3.12/site-packages"
 
 // hostile is a venv with a distribution "evil" whose RECORD tries every
 // way out of the scheme, next to a neighbour and the world outside.
+// oddName is a file name that RECORD must quote: a comma, and double quotes
+// where the filesystem allows them (NTFS does not).
+var oddName = map[bool]string{false: `with,comma and "quotes".txt`, true: "with,comma and 'quotes'.txt"}[runtime.GOOS == "windows"]
+
 func hostile() tree {
 	record := strings.Join([]string{
 		"evil/__init__.py," + digest("init") + ",4",
 		"evil/mod.py,,",
-		`"evil/with,comma and ""quotes"".txt",,`,
+		`"evil/` + strings.ReplaceAll(oddName, `"`, `""`) + `",,`,
 		"evil/ünïcode wörd.txt,,",
 		"",
 		"evil/dangling,,",
@@ -128,7 +133,7 @@ func hostile() tree {
 		site + "/evil/__pycache__/mod.pypy310.pyc":           "pyc",
 		site + "/evil/__pycache__/module.cpython-312.pyc":    "not ours: another stem",
 		site + "/evil/mod.pyc":                               "legacy pyc",
-		site + `/evil/with,comma and "quotes".txt`:           "odd",
+		site + "/evil/" + oddName:                            "odd",
 		site + "/evil/ünïcode wörd.txt":                      "odd",
 		site + "/evil/dangling":                              "-> $ROOT/nowhere",
 		site + "/evil/shared.txt":                            "shared",
@@ -193,7 +198,7 @@ func TestPlanHostile(t *testing.T) {
 		s + "evil-1.0.dist-info/entry_points.txt",
 		s + "evil/__init__.py", s + "evil/__pycache__/mod.cpython-311.opt-1.pyc", s + "evil/__pycache__/mod.cpython-312.pyc",
 		s + "evil/__pycache__/mod.pypy310.pyc", s + "evil/dangling", s + "evil/mod.py", s + "evil/mod.pyc",
-		s + `evil/with,comma and "quotes".txt`, s + "evil/ünïcode wörd.txt",
+		s + "evil/" + oddName, s + "evil/ünïcode wörd.txt",
 	}
 	sort.Strings(wantRemove)
 	if diff := cmp.Diff(wantRemove, rel(plan.Remove)); diff != "" {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -129,6 +130,9 @@ func fakeInstall(t *testing.T) (system, venvPython string) {
 // fakeInstallOf is fakeInstall for Python version (3.Y), with a marker.
 func fakeInstallOf(t *testing.T, version string) (system, venvPython string) {
 	t.Helper()
+	if runtime.GOOS == "windows" {
+		t.Skip("a POSIX layout; TestWindowsTree runs the commands on a Windows one")
+	}
 	root := t.TempDir()
 	mk := func(p string, dir bool) {
 		p = filepath.Join(root, p)
@@ -270,6 +274,9 @@ func TestScheme(t *testing.T) {
 // with a marker, and returns the root and the shims directory.
 func fakePyenv(t *testing.T) (root, shims string) {
 	t.Helper()
+	if runtime.GOOS == "windows" {
+		t.Skip("pyenv's shims are POSIX shell scripts")
+	}
 	root = t.TempDir()
 	write := func(p, content string, mode os.FileMode) {
 		p = filepath.Join(root, p)
@@ -510,5 +517,60 @@ func TestNewVersions(t *testing.T) {
 	out, _, status := runTool(t, nil, "scheme", "--vendor", "cpython", "--python-version", "3.16", "--scheme", "posix_prefix", "--var", "base=/usr")
 	if status != exitOK || !strings.Contains(out, "purelib: /usr/lib/python3.16/site-packages\n") || !strings.Contains(out, "note: Python 3.16 is newer") {
 		t.Errorf("scheme --python-version 3.16: status %d, output %s", status, out)
+	}
+}
+
+// TestWindowsTree runs check, venv, scheme and uninstall on a Windows
+// installation and a venv made from it, as python.org's installer and
+// python -m venv lay them out: on a Windows host only (under Wine here,
+// with ../shared/tools/wine-go-test).
+func TestWindowsTree(t *testing.T) {
+	if runtime.GOOS != "windows" {
+		t.Skip("Windows paths and layouts need a Windows host: run ../shared/tools/wine-go-test")
+	}
+	root := t.TempDir()
+	write := func(rel, content string) {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("Python312/python.exe", "MZ")
+	write("Python312/python312.dll", "MZ")
+	write("Python312/Lib/os.py", "")
+	write("Python312/DLLs/_ctypes.pyd", "")
+	write("Python312/Lib/EXTERNALLY-MANAGED", "[externally-managed]\nError = Managed by the IT department.\n")
+	base := filepath.Join(root, "Python312")
+	write("venv/Scripts/python.exe", "MZ")
+	write("venv/pyvenv.cfg", "home = "+base+"\r\ninclude-system-site-packages = false\r\nversion = 3.12.4\r\n")
+	site := "venv/Lib/site-packages/"
+	write(site+"demo/__init__.py", "")
+	write(site+"demo-1.0.dist-info/METADATA", "Name: demo\n")
+	write(site+"demo-1.0.dist-info/RECORD", "demo/__init__.py,,\ndemo\\__init__.py,,\ndemo-1.0.dist-info/METADATA,,\ndemo-1.0.dist-info/RECORD,,\n")
+	system, venvPython := filepath.Join(base, "python.exe"), filepath.Join(root, "venv", "Scripts", "python.exe")
+
+	out, _, status := runTool(t, nil, "check", "--python", strings.TrimSuffix(system, ".exe")) // PATHEXT finds python.exe
+	if status != exitNo || !strings.Contains(out, "Managed by the IT department.") {
+		t.Errorf("check %s: status %d, output:\n%s", system, status, out)
+	}
+	out, errOut, status := runTool(t, nil, "check", "--python", venvPython)
+	if status != exitOK || !strings.Contains(out, "virtual environment") {
+		t.Errorf("check %s: status %d, output:\n%s%s", venvPython, status, out, errOut)
+	}
+	out, _, status = runTool(t, nil, "venv", "--json", venvPython)
+	if status != exitOK || !strings.Contains(out, `"is_virtual": true`) || !strings.Contains(out, `"version": "3.12"`) {
+		t.Errorf("venv %s: status %d, output %s", venvPython, status, out)
+	}
+	out, _, status = runTool(t, nil, "scheme", "--json", "--python", venvPython)
+	sitePackages := filepath.Join(root, "venv", "Lib", "site-packages")
+	if want, _ := json.Marshal(sitePackages); status != exitOK || !strings.Contains(out, `"purelib": `+string(want)) {
+		t.Errorf("scheme %s: status %d, output %s", venvPython, status, out)
+	}
+	out, errOut, status = runTool(t, nil, "uninstall", "--apply", "--python", venvPython, "demo")
+	if _, err := os.Stat(filepath.Join(sitePackages, "demo")); status != exitOK || !os.IsNotExist(err) {
+		t.Errorf("uninstall demo: status %d, demo still there: %v\n%s%s", status, err, out, errOut)
 	}
 }
