@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -276,7 +277,9 @@ type RecoverOptions struct{}
 // promises: an uninstall whose journal was committed is completed; any
 // other is undone, every file moved back to where it was, never replacing
 // something that appeared there since. A stash without a trustworthy
-// journal is never deleted; it is listed in Kept. A journal is trusted
+// journal is never deleted; it is listed in Kept. (A stash that an Apply
+// killed while writing the journal left empty, or with only the torn
+// start of its journal, is removed: nothing had moved into it.) A journal is trusted
 // only with the scheme's install directories (and a headers directory in
 // its include directory, see scheme.Headers). Recover works on the host's
 // filesystem; hold the environment's lock (Lock) while it runs. An error
@@ -323,7 +326,9 @@ func Recover(paths scheme.Paths, opts *RecoverOptions) (*Recovery, error) {
 		handled[s.name] = true
 		j, jroots, err := r.journal(d, s.name)
 		if err != nil {
-			rec.Kept = append(rec.Kept, Decision{Path: filepath.Join(s.root, s.name), Reason: err.Error()})
+			if !removeUnstarted(d, s.name) {
+				rec.Kept = append(rec.Kept, Decision{Path: filepath.Join(s.root, s.name), Reason: err.Error()})
+			}
 			continue
 		}
 		switch {
@@ -353,7 +358,7 @@ func Recover(paths scheme.Paths, opts *RecoverOptions) (*Recovery, error) {
 		}
 	}
 	for _, s := range stashes {
-		if !handled[s.name] {
+		if !handled[s.name] && !removeUnstarted(r.dirs[s.root], s.name) {
 			rec.Kept = append(rec.Kept, Decision{Path: filepath.Join(s.root, s.name), Reason: "a stash without a journal: left alone, nothing in it is deleted"})
 		}
 	}
@@ -361,6 +366,35 @@ func Recover(paths scheme.Paths, opts *RecoverOptions) (*Recovery, error) {
 		return rec, fmt.Errorf("%w: %s", ErrRollback, strings.Join(failed, "; "))
 	}
 	return rec, nil
+}
+
+// removeUnstarted removes the stash name of d when an Apply was killed
+// while making it, before its journal had one whole line: the stash is
+// empty, or holds only a journal that is empty or the start of this
+// stash's header. Nothing had moved (moves begin once the journal is
+// whole), so only that directory and that journal go. It reports whether
+// the stash is gone.
+func removeUnstarted(d *confined.Dir, name string) bool {
+	names, err := listDir(d, name)
+	if err != nil || len(names) > 1 || len(names) == 1 && names[0] != journalName {
+		return false
+	}
+	if len(names) == 1 {
+		path := name + string(filepath.Separator) + journalName
+		file, err := d.OpenFile(path)
+		if err != nil {
+			return false
+		}
+		head, err := io.ReadAll(io.LimitReader(file, osfs.LimitRecord))
+		file.Close()
+		id, _ := json.Marshal(strings.TrimPrefix(name, stashPrefix))
+		want := append([]byte(`{"header":{"id":`), id...)
+		torn := bytes.HasPrefix(want, head) || bytes.HasPrefix(head, want)
+		if err != nil || !torn || bytes.IndexByte(head, '\n') >= 0 || d.Remove(path) != nil {
+			return false
+		}
+	}
+	return d.RemoveDir(name) == nil
 }
 
 // recoverer holds the directories a recovery opened.

@@ -516,6 +516,44 @@ func TestInterruptedStash(t *testing.T) {
 	}
 }
 
+// TestUnstartedStash: an Apply killed while making its stash leaves it
+// empty, or with only the torn start of its journal; Recover removes
+// exactly those, and keeps any stash holding anything else.
+func TestUnstartedStash(t *testing.T) {
+	root := tempRoot(t)
+	stash := site + "/.pep668-uninstall-"
+	tree{
+		stash + "0005/":        "",
+		stash + "0006/journal": "",
+		stash + "0007/journal": `{"header":{"id":"0007","distri`,
+		stash + "0008/journal": `{"header":{"id":"0099"`,
+		stash + "0009/journal": `{"hea`,
+		stash + "0009/0":       "moved",
+		stash + "000a/journal": "{\"header\"\n",
+	}.write(t, root)
+	before := snapshot(t, root)
+	rec, err := record.Recover(venvPaths(root), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, k := range rec.Kept {
+		kept = append(kept, filepath.Base(k.Path))
+	}
+	slices.Sort(kept)
+	if want := []string{".pep668-uninstall-0008", ".pep668-uninstall-0009", ".pep668-uninstall-000a"}; !slices.Equal(kept, want) {
+		t.Errorf("kept %v, want %v", kept, want)
+	}
+	for name := range before {
+		if strings.Contains(name, "uninstall-0005") || strings.Contains(name, "uninstall-0006") || strings.Contains(name, "uninstall-0007") {
+			delete(before, name)
+		}
+	}
+	if diff := cmp.Diff(before, snapshot(t, root)); diff != "" {
+		t.Errorf("Recover removed more than the unstarted stashes (-want +got):\n%s", diff)
+	}
+}
+
 // crashTree is a distribution of many files in many directories.
 func crashTree() tree {
 	tr := tree{site + "/other-1.0.dist-info/RECORD": "big/shared.py,,\n", site + "/big/shared.py": "shared"}
