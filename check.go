@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 
+	"github.com/pep668/pep668/internal/environ"
 	"github.com/pep668/pep668/internal/osfs"
 	"github.com/pep668/pep668/marker"
 	"github.com/pep668/pep668/scheme"
@@ -66,9 +67,11 @@ type Options struct {
 	FS      fs.FS
 	Windows bool
 
-	// Getenv is the interpreter's environment (PYTHONHOME, PYTHONUSERBASE,
-	// HOME, DEB_PYTHON_INSTALL_LAYOUT, …); nil for none.
-	Getenv func(string) string
+	// LookupEnv is the interpreter's environment, as os.LookupEnv gives it
+	// (PYTHONHOME, PYTHONUSERBASE, HOME, DEB_PYTHON_INSTALL_LAYOUT,
+	// RPM_BUILD_ROOT, …); nil for none. A lookup, not a getter, because
+	// Fedora's sysconfig asks whether RPM_BUILD_ROOT is set at all.
+	LookupEnv func(string) (string, bool)
 
 	// Python is the interpreter's version when the caller knows it.
 	Python string
@@ -138,7 +141,7 @@ func Check(executable string, opts *Options) (*Verdict, error) {
 	if opts != nil {
 		o = *opts
 	}
-	env, err := venv.Detect(executable, &venv.Options{FS: o.FS, Windows: o.Windows, Python: o.Python, Getenv: o.Getenv})
+	env, err := venv.Detect(executable, &venv.Options{FS: o.FS, Windows: o.Windows, Python: o.Python, Getenv: environ.Getter(o.LookupEnv)})
 	if err != nil {
 		return nil, &Error{Executable: executable, Err: err}
 	}
@@ -152,7 +155,7 @@ func CheckEnvironment(env *venv.Environment, opts *Options) (*Verdict, error) {
 		o = *opts
 	}
 	fail := func(err error) (*Verdict, error) { return nil, &Error{Executable: env.Executable, Err: err} }
-	in, err := scheme.Inspect(env, &scheme.InspectOptions{FS: o.FS, Windows: o.Windows, Getenv: o.Getenv, StrictVersion: o.StrictVersion})
+	in, err := scheme.Inspect(env, &scheme.InspectOptions{FS: o.FS, Windows: o.Windows, LookupEnv: o.LookupEnv, StrictVersion: o.StrictVersion})
 	if err != nil {
 		return fail(err)
 	}

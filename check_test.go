@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/pep668/pep668"
+	"github.com/pep668/pep668/internal/environ"
 	"github.com/pep668/pep668/marker"
 	"github.com/pep668/pep668/venv"
 )
@@ -144,9 +145,7 @@ func TestCheckGolden(t *testing.T) {
 			want{true, true, pep668.ReasonOverride, venv.KindSystem, "posix_local", "/usr/lib/python3.11", "/usr/lib/python3.11/EXTERNALLY-MANAGED", true, "Error", false, "Debian or Ubuntu"}},
 		{"debian, --target", debian, "/usr/bin/python3", pep668.Options{Mode: pep668.InstallTarget},
 			want{true, true, pep668.ReasonInstallMode, venv.KindSystem, "posix_local", "/usr/lib/python3.11", "/usr/lib/python3.11/EXTERNALLY-MANAGED", true, "Error", false, "Debian or Ubuntu"}},
-		{"debian, DEB_PYTHON_INSTALL_LAYOUT=deb", debian, "/usr/bin/python3", pep668.Options{Getenv: func(k string) string {
-			return map[string]string{"DEB_PYTHON_INSTALL_LAYOUT": "deb"}[k]
-		}}, want{false, true, pep668.ReasonExternallyManaged, venv.KindSystem, "deb_system", "/usr/lib/python3.11", "/usr/lib/python3.11/EXTERNALLY-MANAGED", true, "Error", false, "Debian or Ubuntu"}},
+		{"debian, DEB_PYTHON_INSTALL_LAYOUT=deb", debian, "/usr/bin/python3", pep668.Options{LookupEnv: environ.Map(map[string]string{"DEB_PYTHON_INSTALL_LAYOUT": "deb"})}, want{false, true, pep668.ReasonExternallyManaged, venv.KindSystem, "deb_system", "/usr/lib/python3.11", "/usr/lib/python3.11/EXTERNALLY-MANAGED", true, "Error", false, "Debian or Ubuntu"}},
 		{"homebrew", homebrew, "/opt/homebrew/bin/python3", pep668.Options{},
 			want{false, true, pep668.ReasonExternallyManaged, venv.KindSystem, "osx_framework_library",
 				"/opt/homebrew/Cellar/python@3.13/3.13.1/Frameworks/Python.framework/Versions/3.13/lib/python3.13",

@@ -33,8 +33,8 @@
 // may I install into this interpreter, and why (not)?
 //
 //	v, err := pep668.Check("/usr/bin/python3", &pep668.Options{
-//		Getenv:  os.Getenv,                // PYTHONHOME, DEB_PYTHON_INSTALL_LAYOUT, …
-//		Message: marker.FromEnv(os.Getenv), // the user's language
+//		LookupEnv: os.LookupEnv,              // PYTHONHOME, DEB_PYTHON_INSTALL_LAYOUT, …
+//		Message:   marker.FromEnv(os.Getenv), // the user's language
 //	})
 //	if err != nil {
 //		return err // not an interpreter, or its files cannot be read

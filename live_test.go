@@ -80,7 +80,7 @@ func TestCheckAgreesWithPip(t *testing.T) {
 				if want.Managed != c.managed {
 					t.Fatalf("%s: pip says managed=%v; the test expects %v", exe, want.Managed, c.managed)
 				}
-				v, err := pep668.Check(exe, &pep668.Options{Getenv: os.Getenv})
+				v, err := pep668.Check(exe, &pep668.Options{LookupEnv: os.LookupEnv})
 				if err != nil {
 					t.Fatalf("Check(%s): %v", exe, err)
 				}

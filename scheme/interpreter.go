@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/pep668/pep668/internal/environ"
 	"github.com/pep668/pep668/internal/osfs"
 	"github.com/pep668/pep668/venv"
 )
@@ -43,10 +44,11 @@ type Interpreter struct {
 	// HomebrewPrefix is the prefix written into Homebrew's scheme.
 	HomebrewPrefix string
 
-	// Getenv gives the environment variables sysconfig reads at run time:
-	// DEB_PYTHON_INSTALL_LAYOUT (Debian), RPM_BUILD_ROOT (Fedora),
-	// ENSUREPIP_OPTIONS (Homebrew). Nil means none is set.
-	Getenv func(string) string
+	// LookupEnv gives the environment variables sysconfig reads at run
+	// time, as os.LookupEnv does: DEB_PYTHON_INSTALL_LAYOUT (Debian),
+	// RPM_BUILD_ROOT (Fedora, which asks only whether it is set: set but
+	// empty counts), ENSUREPIP_OPTIONS (Homebrew). Nil means none is set.
+	LookupEnv func(string) (string, bool)
 
 	// Queried is set when the values came from running the interpreter.
 	Queried bool
@@ -56,10 +58,15 @@ type Interpreter struct {
 }
 
 func (i *Interpreter) getenv(name string) string {
-	if i.Getenv == nil {
-		return ""
+	v, _ := i.lookupEnv(name)
+	return v
+}
+
+func (i *Interpreter) lookupEnv(name string) (string, bool) {
+	if i.LookupEnv == nil {
+		return "", false
 	}
-	return i.Getenv(name)
+	return i.LookupEnv(name)
 }
 
 // minor returns the Y of the interpreter's version 3.Y, or 0.
@@ -203,11 +210,18 @@ func (i *Interpreter) Paths(name string, vars Vars) (Paths, error) {
 		return nil, err
 	}
 	cv := i.configVars(t)
-	if i.Vendor == Fedora && name == "posix_prefix" && cv["prefix"] == "/usr" && i.getenv("RPM_BUILD_ROOT") == "" {
+	if i.Vendor == Fedora && name == "posix_prefix" && cv["prefix"] == "/usr" && !i.inRPMBuild() {
 		cv["base"], cv["platbase"] = "/usr/local", "/usr/local"
 	}
 	maps.Copy(cv, vars)
 	return t.Paths(name, cv)
+}
+
+// inRPMBuild reports Fedora's test for an RPM build: RPM_BUILD_ROOT is in
+// the environment, whatever its value.
+func (i *Interpreter) inRPMBuild() bool {
+	_, set := i.lookupEnv("RPM_BUILD_ROOT")
+	return set
 }
 
 // HeadersDir returns the directory pip installs the C headers of the
@@ -252,10 +266,11 @@ type InspectOptions struct {
 	FS      fs.FS
 	Windows bool
 
-	// Getenv is the interpreter's environment (nil for none): PYTHONUSERBASE,
-	// HOME, USERPROFILE and APPDATA make userbase, and
-	// Interpreter.Getenv keeps it for the distributors' variables.
-	Getenv func(string) string
+	// LookupEnv is the interpreter's environment, as os.LookupEnv gives it
+	// (nil for none): PYTHONUSERBASE, HOME, USERPROFILE and APPDATA make
+	// userbase, and Interpreter.LookupEnv keeps it for the distributors'
+	// variables.
+	LookupEnv func(string) (string, bool)
 
 	// Vendor, when set, is used instead of the one read from sysconfig.
 	Vendor Vendor
@@ -294,7 +309,7 @@ func Inspect(env *venv.Environment, opts *InspectOptions) (*Interpreter, error) 
 		Vendor: CPython, Version: env.Version, Windows: f.Windows(),
 		Prefix: env.Prefix, ExecPrefix: env.ExecPrefix, BasePrefix: env.BasePrefix, BaseExecPrefix: env.BaseExecPrefix,
 		IsVirtual: env.IsVirtual, LegacyVirtualenv: env.RealPrefix != "",
-		FreeThreaded: env.FreeThreaded, PyPy: env.PyPy, Getenv: o.Getenv, HomebrewPrefix: DefaultHomebrewPrefix,
+		FreeThreaded: env.FreeThreaded, PyPy: env.PyPy, LookupEnv: o.LookupEnv, HomebrewPrefix: DefaultHomebrewPrefix,
 	}
 	in.newestRulesFor(env.Version)
 	getenv := in.getenv
@@ -472,7 +487,7 @@ func Resolve(executable string, opts *InspectOptions) (*Interpreter, *venv.Envir
 	if opts != nil {
 		o = *opts
 	}
-	env, err := venv.Detect(executable, &venv.Options{FS: o.FS, Windows: o.Windows, Getenv: o.Getenv})
+	env, err := venv.Detect(executable, &venv.Options{FS: o.FS, Windows: o.Windows, Getenv: environ.Getter(o.LookupEnv)})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/pep668/pep668/internal/environ"
 	"github.com/pep668/pep668/internal/testpython"
 	"github.com/pep668/pep668/scheme"
 )
@@ -49,17 +50,15 @@ func TestRulesMatchSysconfig(t *testing.T) {
 				if !found {
 					k, layout = layout, ""
 				}
-				in.Getenv = func(name string) string {
-					if name == "DEB_PYTHON_INSTALL_LAYOUT" {
-						return strings.TrimPrefix(layout, "DEB_PYTHON_INSTALL_LAYOUT=")
-					}
-					return ""
+				in.LookupEnv = nil
+				if layout != "" {
+					in.LookupEnv = environ.Map(map[string]string{"DEB_PYTHON_INSTALL_LAYOUT": strings.TrimPrefix(layout, "DEB_PYTHON_INSTALL_LAYOUT=")})
 				}
 				if got, err := in.PreferredScheme(k); err != nil || got != want {
 					t.Errorf("%s: PreferredScheme(%s) = %q, %v; want %q", layout, k, got, err, want)
 				}
 			}
-			in.Getenv = nil
+			in.LookupEnv = nil
 			cv, err := in.ConfigVars()
 			if err != nil {
 				t.Fatal(err)
@@ -111,7 +110,7 @@ func TestInspectLive(t *testing.T) {
 				if err := json.Unmarshal(run.Run(t, "-c", probe), &want); err != nil {
 					t.Fatal(err)
 				}
-				in, _, err := scheme.Resolve(exe, &scheme.InspectOptions{Getenv: os.Getenv})
+				in, _, err := scheme.Resolve(exe, &scheme.InspectOptions{LookupEnv: os.LookupEnv})
 				if err != nil {
 					t.Fatalf("Resolve(%s): %v", exe, err)
 				}

@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/pep668/pep668/internal/environ"
 	"github.com/pep668/pep668/scheme"
 	"github.com/pep668/pep668/venv"
 )
@@ -66,13 +67,7 @@ func TestTablesFromReference(t *testing.T) {
 }
 
 func TestVendorRules(t *testing.T) {
-	env := func(kv ...string) func(string) string {
-		m := map[string]string{}
-		for i := 0; i+1 < len(kv); i += 2 {
-			m[kv[i]] = kv[i+1]
-		}
-		return func(k string) string { return m[k] }
-	}
+	env := func(k, v string) func(string) (string, bool) { return environ.Map(map[string]string{k: v}) }
 	fedora := &scheme.Interpreter{Vendor: scheme.Fedora, Version: "3.12", Prefix: "/usr", ExecPrefix: "/usr",
 		BasePrefix: "/usr", BaseExecPrefix: "/usr", Platlibdir: "lib64", UserBase: "/home/u/.local"}
 	paths, _ := fedora.Paths("posix_prefix", nil)
@@ -85,11 +80,11 @@ func TestVendorRules(t *testing.T) {
 	if diff := cmp.Diff(want, paths); diff != "" {
 		t.Errorf("Fedora posix_prefix mismatch (-want +got):\n%s", diff)
 	}
-	fedora.Getenv = env("RPM_BUILD_ROOT", "/builddir/build/BUILDROOT/x")
+	fedora.LookupEnv = env("RPM_BUILD_ROOT", "/builddir/build/BUILDROOT/x")
 	if paths, _ := fedora.Paths("posix_prefix", nil); paths["purelib"] != "/usr/lib/python3.12/site-packages" {
 		t.Errorf("Fedora under rpmbuild: purelib %q", paths["purelib"])
 	}
-	fedora.Getenv = nil
+	fedora.LookupEnv = nil
 	if paths, _ := fedora.Paths("posix_prefix", scheme.Vars{"base": "/opt/p", "platbase": "/opt/p"}); paths["purelib"] != "/opt/p/lib/python3.12/site-packages" {
 		t.Errorf("Fedora --prefix: purelib %q", paths["purelib"])
 	}
@@ -102,7 +97,7 @@ func TestVendorRules(t *testing.T) {
 			t.Errorf("Homebrew PreferredScheme(%s) = %q, want %q", key, got, want)
 		}
 	}
-	brew.Getenv = env("ENSUREPIP_OPTIONS", "--altinstall")
+	brew.LookupEnv = env("ENSUREPIP_OPTIONS", "--altinstall")
 	if got, _ := brew.PreferredScheme("prefix"); got != "venv" {
 		t.Errorf("Homebrew with ENSUREPIP_OPTIONS: %q, want venv", got)
 	}
@@ -127,19 +122,12 @@ func TestVendorRules(t *testing.T) {
 //   - Fedora: upstream's rules; the /usr/local rewrite happens at
 //     expansion (TestVendorRules).
 func TestDistributorDefaultSchemes(t *testing.T) {
-	env := func(kv ...string) func(string) string {
-		return func(k string) string {
-			if len(kv) == 2 && kv[0] == k {
-				return kv[1]
-			}
-			return ""
-		}
-	}
+	env := func(k, v string) func(string) (string, bool) { return environ.Map(map[string]string{k: v}) }
 	tests := []struct {
 		vendor          scheme.Vendor
 		version         string
 		virtual, legacy bool
-		getenv          func(string) string
+		env             func(string) (string, bool)
 		want            string
 		purelib         string // of the default scheme, when set
 	}{
@@ -166,7 +154,7 @@ func TestDistributorDefaultSchemes(t *testing.T) {
 		{scheme.Fedora, "3.14", false, false, nil, "posix_prefix", ""},
 	}
 	for _, tt := range tests {
-		in := &scheme.Interpreter{Vendor: tt.vendor, Version: tt.version, Platlibdir: "lib", Getenv: tt.getenv,
+		in := &scheme.Interpreter{Vendor: tt.vendor, Version: tt.version, Platlibdir: "lib", LookupEnv: tt.env,
 			Prefix: "/usr", ExecPrefix: "/usr", BasePrefix: "/usr", BaseExecPrefix: "/usr",
 			IsVirtual: tt.virtual, LegacyVirtualenv: tt.legacy, HomebrewPrefix: scheme.DefaultHomebrewPrefix}
 		if tt.virtual {
@@ -306,12 +294,11 @@ func TestInspectStatic(t *testing.T) {
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			getenv := func(k string) string { return tt.getenv[k] }
 			env, err := venv.Detect(tt.exe, &venv.Options{FS: tt.fsys})
 			if err != nil {
 				t.Fatal(err)
 			}
-			in, err := scheme.Inspect(env, &scheme.InspectOptions{FS: tt.fsys, Getenv: getenv})
+			in, err := scheme.Inspect(env, &scheme.InspectOptions{FS: tt.fsys, LookupEnv: environ.Map(tt.getenv)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -321,7 +308,7 @@ func TestInspectStatic(t *testing.T) {
 				got.HomebrewPrefix = in.HomebrewPrefix
 			}
 			if diff := cmp.Diff(tt.want, got, cmp.FilterPath(func(p cmp.Path) bool {
-				return p.Last().String() == ".Getenv"
+				return p.Last().String() == ".LookupEnv"
 			}, cmp.Ignore())); diff != "" {
 				t.Errorf("Inspect mismatch (-want +got):\n%s\nnotes: %q", diff, in.Notes)
 			}

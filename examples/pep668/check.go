@@ -64,7 +64,7 @@ func runCheck(e *env, args []string) int {
 		return exitFailure
 	}
 
-	opts := &pep668.Options{Getenv: e.getenv, Message: marker.FromEnv(e.getenv), StrictVersion: *strict}
+	opts := &pep668.Options{LookupEnv: e.lookupEnv, Message: marker.FromEnv(e.getenv), StrictVersion: *strict}
 	if isSet(fs, "locale") {
 		opts.Message = marker.Options{Locale: *locale}
 	}

@@ -38,7 +38,13 @@ const (
 // env is what a command may use of the world outside its arguments.
 type env struct {
 	stdout, stderr io.Writer
-	getenv         func(string) string
+	lookupEnv      func(string) (string, bool) // as os.LookupEnv
+}
+
+// getenv returns the value of an environment variable, "" when unset.
+func (e *env) getenv(name string) string {
+	v, _ := e.lookupEnv(name)
+	return v
 }
 
 // command is one subcommand of the tool.
@@ -79,7 +85,7 @@ func commands() map[string]command {
 }
 
 func main() {
-	os.Exit(run(os.Args[1:], &env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}))
+	os.Exit(run(os.Args[1:], &env{stdout: os.Stdout, stderr: os.Stderr, lookupEnv: os.LookupEnv}))
 }
 
 // run runs the tool with args (without the program name) and returns its

@@ -19,7 +19,7 @@ import (
 func runTool(t *testing.T, vars map[string]string, args ...string) (stdout, stderr string, status int) {
 	t.Helper()
 	var out, errOut strings.Builder
-	status = run(args, &env{stdout: &out, stderr: &errOut, getenv: func(k string) string { return vars[k] }})
+	status = run(args, &env{stdout: &out, stderr: &errOut, lookupEnv: func(k string) (string, bool) { v, ok := vars[k]; return v, ok }})
 	return out.String(), errOut.String(), status
 }
 
@@ -437,9 +437,10 @@ func TestUninstall(t *testing.T) {
 		t.Errorf("uninstall of a hostile RECORD prints names raw:\n%s", out)
 	}
 
-	// A stash of an interrupted uninstall without its journal is left
-	// alone, and said so; nothing is planned beside it.
+	// A stash of an interrupted uninstall without its journal, holding a
+	// file, is left alone, and said so; nothing is planned beside it.
 	os.MkdirAll(filepath.Join(sp, ".pep668-uninstall-0001"), 0o700)
+	os.WriteFile(filepath.Join(sp, ".pep668-uninstall-0001", "0"), []byte("moved"), 0o600)
 	out, errOut, status = runTool(t, nil, "uninstall", "--apply", "--python", venvPython, "forge")
 	if status != exitNo || !strings.Contains(out, "left alone: "+filepath.Join(sp, ".pep668-uninstall-0001")) || !strings.Contains(errOut, "interrupted uninstall") {
 		t.Errorf("uninstall beside a stash: status %d, output:\n%s%s", status, out, errOut)

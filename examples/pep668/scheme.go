@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 
@@ -55,7 +54,7 @@ func runScheme(e *env, args []string) int {
 
 	var r *schemeResult
 	if *python != "" {
-		r, err = interpreterPaths(*python, *name, *query, *strict, scheme.Vars(vars), e.getenv)
+		r, err = interpreterPaths(*python, *name, *query, *strict, scheme.Vars(vars), e.lookupEnv)
 	} else {
 		r, err = tablePaths(scheme.Vendor(*vendor), *version, *osName == "nt", *strict, *name, scheme.Vars(vars))
 	}
@@ -156,7 +155,7 @@ func tablePaths(vendor scheme.Vendor, version string, windows, strict bool, name
 
 // interpreterPaths returns the paths of a scheme of a real interpreter,
 // found from its files or, with query, by running it.
-func interpreterPaths(exe, name string, query, strict bool, vars scheme.Vars, getenv func(string) string) (*schemeResult, error) {
+func interpreterPaths(exe, name string, query, strict bool, vars scheme.Vars, lookupEnv func(string) (string, bool)) (*schemeResult, error) {
 	var in *scheme.Interpreter
 	if query {
 		r, err := scheme.Query(context.Background(), exe)
@@ -169,10 +168,10 @@ func interpreterPaths(exe, name string, query, strict bool, vars scheme.Vars, ge
 				Notes: []string{"the paths sysconfig.get_paths() gave when the interpreter ran"}}, nil
 		}
 		in = r.Interpreter
-		in.Getenv = os.Getenv
+		in.LookupEnv = lookupEnv
 	} else {
 		var err error
-		if in, _, err = scheme.Resolve(exe, &scheme.InspectOptions{Getenv: getenv, StrictVersion: strict}); err != nil {
+		if in, _, err = scheme.Resolve(exe, &scheme.InspectOptions{LookupEnv: lookupEnv, StrictVersion: strict}); err != nil {
 			return nil, err
 		}
 	}

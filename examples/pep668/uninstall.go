@@ -53,7 +53,7 @@ func runUninstall(e *env, args []string) int {
 		return exitFailure
 	}
 
-	opts := &pep668.Options{Getenv: e.getenv}
+	opts := &pep668.Options{LookupEnv: e.lookupEnv}
 	if *breakSystem {
 		opts.Override = pep668.Override{BreakSystemPackages: true, Source: "--break-system-packages"}
 	}

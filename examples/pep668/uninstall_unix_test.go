@@ -22,7 +22,7 @@ func TestUninstallHelper(t *testing.T) {
 	if args == "" {
 		t.Skip("the helper process of TestUninstallRecoversAfterKill")
 	}
-	os.Exit(run(strings.Split(args, "\n"), &env{stdout: os.Stdout, stderr: os.Stderr, getenv: func(string) string { return "" }}))
+	os.Exit(run(strings.Split(args, "\n"), &env{stdout: os.Stdout, stderr: os.Stderr, lookupEnv: func(string) (string, bool) { return "", false }}))
 }
 
 // TestUninstallRecoversAfterKill kills `pep668 uninstall --apply` as soon
