@@ -57,11 +57,10 @@
 // environment (deb_system when DEB_PYTHON_INSTALL_LAYOUT is deb or
 // deb_system; posix_prefix in a 3.10 venv). Homebrew's
 // osx_framework_library becomes venv (3.11+) or posix_prefix (3.10) in a
-// virtual environment or when ENSUREPIP_OPTIONS is set; these rules are
-// tested against the distributors' patches. [Interpreter.Paths] fills missing variables
-// from the config variables, like get_paths. It applies Fedora's
+// virtual environment or when ENSUREPIP_OPTIONS is set. [Interpreter.Paths]
+// fills missing variables from the config variables, like get_paths. It applies Fedora's
 // /usr/local rewrite of posix_prefix for sys.prefix /usr outside an RPM
-// build.
+// build (RPM_BUILD_ROOT not in the environment: [Interpreter.LookupEnv]).
 //
 // [Interpreter.HeadersDir] gives the directory pip installs a
 // distribution's C headers to, which no sysconfig scheme names: inside a
@@ -92,9 +91,30 @@
 // variables of real interpreters are tested live (PEP668_LIVE=1) against
 // pyenv's and Debian's. Debian's PyPy 3.9 (pypy3 7.3.11) is golden-tested
 // the same way (testdata/golden/system-pypy3.9.json); other PyPy versions
-// follow the same rule untested. The distributors' rules (Fedora, Homebrew)
-// are tested against their patches as read, not against a running
-// interpreter; Windows expansions use the pure-Python ntpath.
+// follow the same rule untested. Windows expansions use the pure-Python
+// ntpath.
+//
+// The distributors' rules are golden-tested against their real patched
+// sysconfig, loaded by the CPython of the same version with sys set as
+// the installation has it (the root package's testdata/distro, written by
+// internal/testdata/gen/distro_golden.py; TestDistributors checks Check,
+// the default scheme and its paths in and out of a venv, and the bounds):
+//
+//	Debian/Ubuntu  3.10  Ubuntu 22.04 libpython3.10-minimal 3.10.12-1~22.04.18 (no marker)
+//	               3.11  Debian 12 libpython3.11-stdlib 3.11.2-6+deb12u6
+//	               3.12  Ubuntu 24.04 libpython3.12-stdlib 3.12.3-1ubuntu0.17
+//	               3.13  Debian 13 libpython3.13-stdlib 3.13.5-2+deb13u5
+//	Fedora         3.12–3.14  patch 00251 as in fedora-python/cpython fedora-3.13
+//	                     (8e9a89a) and fedora-3.14 (0229b22), remade on upstream's
+//	                     source; RPM_BUILD_ROOT counts when set, even empty
+//	Homebrew       3.10  Homebrew/formula-patches python/3.10-sysconfig.diff
+//	               3.11, 3.12  python/3.11-sysconfig.diff
+//	               3.13, 3.14  python/3.13-sysconfig.diff (macOS framework and Linux)
+//	Arch 3.13, Alpine 3.12, uv-managed and plain python-build-standalone
+//	3.12, conda-forge 3.12 (base and an environment): upstream's schemes
+//
+// A macOS framework is modelled by its prefix: the patches choose the
+// prefix scheme the same way on every platform.
 //
 // # Where this package departs from sysconfig
 //

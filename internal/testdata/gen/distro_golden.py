@@ -187,7 +187,7 @@ def main():
         states["system"] = ask(source, p, p, row["platlibdir"], {}, framework)
         states["venv"] = ask(source, VENV, p, row["platlibdir"], {}, framework)
         for name, env in row.get("extra", {}).items():
-            states[name] = ask(source, p, p, row["platlibdir"], env, framework)
+            states[name] = dict(ask(source, p, p, row["platlibdir"], env, framework), env=env)
         for name, q in row.get("extra_prefix", {}).items():
             states[name] = dict(ask(source, q, q, row["platlibdir"], {}, framework), prefix=q)
         golden = {
