@@ -51,7 +51,7 @@ func runCheck(e *env, args []string) int {
 		err = fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
 	}
 	if err != nil {
-		return usageError(e, "check", err)
+		return usageError(e, "check", fs, err)
 	}
 
 	name := "python3"

@@ -10,7 +10,9 @@
 //	pep668 scheme [--json] --python EXECUTABLE [--scheme NAME] [--query]
 //	pep668 uninstall [--json] [--apply] [--break-system-packages] --python EXECUTABLE NAME
 //	pep668 help
+//	pep668 version
 //
+// pep668 COMMAND --help prints a command's synopsis and every flag.
 // Every command prints human-readable lines, or one JSON object with --json.
 // Exit status: 0 for yes or done, 1 for no or refused (for example "this is
 // not a marker"), 2 for usage errors and anything else that went wrong;
@@ -24,6 +26,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strings"
 )
@@ -100,6 +103,9 @@ func run(args []string, e *env) int {
 	case "help", "-h", "-help", "--help":
 		help(e.stdout)
 		return exitOK
+	case "version", "--version":
+		fmt.Fprintln(e.stdout, "pep668", version())
+		return exitOK
 	}
 	cmd, ok := commands()[name]
 	if !ok {
@@ -122,8 +128,19 @@ func help(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  pep668 %s\n        %s\n", cmds[n].usage, cmds[n].summary)
 	}
-	fmt.Fprintln(w, "  pep668 help\n        print this help")
+	fmt.Fprintln(w, "  pep668 help\n        print this help; pep668 COMMAND --help describes a command's flags")
+	fmt.Fprintln(w, "  pep668 version\n        print the module's version and the Go version it was built with")
 	fmt.Fprintln(w, "\nWith --json a command prints one JSON object. Exit status: 0 yes or done, 1 no or refused, 2 error.")
+}
+
+// version returns the version of the module the binary was built from and
+// the Go version: "v1.2.3 (go1.26.8)", "(devel)" for a build from a checkout.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	return fmt.Sprintf("%s (%s)", info.Main.Version, info.GoVersion)
 }
 
 // errUsage marks an error in the command line.
@@ -134,7 +151,9 @@ var errUsage = errors.New("usage")
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		} else if err != nil {
 			return nil, fmt.Errorf("%w: %v", errUsage, err)
 		}
 		args = fs.Args()
@@ -164,10 +183,19 @@ func isSet(fs *flag.FlagSet, name string) bool {
 	return set
 }
 
-// usageError prints err and the command's usage, and returns exitFailure.
-func usageError(e *env, name string, err error) int {
+// usageError prints err and the command's usage, and returns exitFailure;
+// for --help (flag.ErrHelp) it prints the command's help with every flag
+// on standard output instead, and returns exitOK.
+func usageError(e *env, name string, fs *flag.FlagSet, err error) int {
+	cmd := commands()[name]
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintf(e.stdout, "usage: pep668 %s\n\n%s\n\nFlags:\n", cmd.usage, cmd.summary)
+		fs.SetOutput(e.stdout)
+		fs.PrintDefaults()
+		return exitOK
+	}
 	msg := strings.TrimPrefix(err.Error(), errUsage.Error()+": ")
-	fmt.Fprintf(e.stderr, "pep668 %s: %s\nusage: pep668 %s\n", name, msg, commands()[name].usage)
+	fmt.Fprintf(e.stderr, "pep668 %s: %s\nusage: pep668 %s\n(pep668 %s --help lists the flags)\n", name, msg, cmd.usage, name)
 	return exitFailure
 }
 

@@ -34,7 +34,7 @@ func runMarker(e *env, args []string) int {
 		err = fmt.Errorf("%w: want exactly one FILE", errUsage)
 	}
 	if err != nil {
-		return usageError(e, "marker", err)
+		return usageError(e, "marker", fs, err)
 	}
 	file := files[0]
 

@@ -49,7 +49,7 @@ func runScheme(e *env, args []string) int {
 		err = fmt.Errorf("%w: --os must be posix or nt", errUsage)
 	}
 	if err != nil {
-		return usageError(e, "scheme", err)
+		return usageError(e, "scheme", fs, err)
 	}
 
 	var r *schemeResult

@@ -38,7 +38,7 @@ func runUninstall(e *env, args []string) int {
 		err = fmt.Errorf("%w: want exactly one distribution NAME", errUsage)
 	}
 	if err != nil {
-		return usageError(e, "uninstall", err)
+		return usageError(e, "uninstall", fs, err)
 	}
 	refuse := func(msg string) int {
 		if *asJSON {

@@ -37,7 +37,7 @@ func runVenv(e *env, args []string) int {
 		err = fmt.Errorf("%w: want exactly one EXECUTABLE", errUsage)
 	}
 	if err != nil {
-		return usageError(e, "venv", err)
+		return usageError(e, "venv", fs, err)
 	}
 	env, err := venv.Detect(exes[0], &venv.Options{Python: *python, Getenv: e.getenv})
 	if err != nil {
