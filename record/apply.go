@@ -114,7 +114,7 @@ func begin(plan *Plan) (*transaction, error) {
 	if len(plan.Roots) == 0 || len(plan.Basis) == 0 {
 		return nil, fmt.Errorf("%w: the plan has no install directories or no basis; make plans with NewPlan", ErrChanged)
 	}
-	t := &transaction{plan: plan}
+	t := &transaction{plan: plan, result: Result{Removed: []string{}, RemovedDirs: []string{}, KeptDirs: []string{}}}
 	for _, root := range plan.Roots {
 		d, err := confined.Open(root)
 		if err != nil && !osfs.Missing(err) {

@@ -28,8 +28,8 @@ type checkResult struct {
 	Rules                string   `json:"rules"`          // the version whose rules answered: version, or the newest known
 	Scheme               string   `json:"scheme"`
 	Stdlib               string   `json:"stdlib"`
-	Marker               *string  `json:"marker"` // the marker's path when it exists
-	MarkerPath           string   `json:"marker_path"`
+	MarkerPath           string   `json:"marker_path"`   // where the marker belongs, looked at in every case
+	MarkerExists         bool     `json:"marker_exists"` // a regular file is there
 	Message              *string  `json:"message"`
 	Key                  *string  `json:"key"`
 	DefaultMessage       bool     `json:"default_message"`
@@ -110,14 +110,14 @@ func runCheck(e *env, args []string) int {
 func newCheckResult(loc *pep668.Located, v *pep668.Verdict) checkResult {
 	r := checkResult{
 		Python: loc.Executable, FoundAs: loc.Command, ResolvedHow: loc.How,
-		ExternallyManaged: v.ExternallyManaged, Allowed: v.Allowed, Reason: string(v.Reason), Explanation: pep668.Explain(v),
+		ExternallyManaged: v.ExternallyManaged, Allowed: v.Allowed, Reason: string(v.Reason), Explanation: append([]string{}, pep668.Explain(v)...),
 		InVirtualEnvironment: v.Environment.InVirtualEnvironment(), Kind: string(v.Environment.Kind),
 		Prefix: v.Environment.Prefix, BasePrefix: v.Environment.BasePrefix,
 		Vendor: string(v.Interpreter.Vendor), Version: v.Interpreter.Version, Implementation: implementationName(v.Interpreter.PyPy), Rules: v.Interpreter.RulesVersion(),
 		Scheme: v.Scheme, Stdlib: v.Stdlib, MarkerPath: v.MarkerPath, Notes: append([]string{}, v.Notes...),
 	}
 	if v.MarkerExists {
-		r.Marker = &v.MarkerPath
+		r.MarkerExists = true
 		m := v.Message
 		r.Message, r.DefaultMessage = &m.Text, m.Default
 		if !m.Default {

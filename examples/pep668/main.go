@@ -13,10 +13,33 @@
 //	pep668 version
 //
 // pep668 COMMAND --help prints a command's synopsis and every flag.
-// Every command prints human-readable lines, or one JSON object with --json.
-// Exit status: 0 for yes or done, 1 for no or refused (for example "this is
-// not a marker"), 2 for usage errors and anything else that went wrong;
-// errors go to standard error.
+// Every command prints human-readable lines, or one JSON object with --json
+// (lists are [] when empty, never null). Standard output carries only
+// that answer; a refusal ("not installed", "externally managed") or an
+// error is a line on standard error, in every command and with or without
+// --json. Exit status: 0 for yes or done, 1 for no or refused (for example
+// "this is not a marker"), 2 for usage errors and anything else that went
+// wrong.
+//
+// The JSON of each command, golden-tested in testdata/json:
+//
+//	check      python, found_as, resolved_how, externally_managed, allowed,
+//	           reason, explanation[], in_virtual_environment, kind, prefix,
+//	           base_prefix, vendor, version, implementation, rules, scheme,
+//	           stdlib, marker_path, marker_exists, message|null, key|null,
+//	           default_message, problem|null, override|null, notes[]
+//	marker     path, found, message|null, key|null, default, problem|null
+//	venv       executable, prefix, base_prefix, exec_prefix, base_exec_prefix,
+//	           in_virtual_environment, kind, include_system_site_packages,
+//	           version|null, free_threaded, implementation, config|null,
+//	           real_prefix|null, notes[]
+//	scheme     scheme, rules, paths{stdlib, platstdlib, purelib, platlib,
+//	           include, platinclude, scripts, data}, notes[]
+//	uninstall  distribution, version, dist_info, scheme, remove[],
+//	           remove_dirs[], kept[], refused[], missing[], scheme_dirs[],
+//	           basis[], applied, result{removed[], removed_dirs[],
+//	           kept_dirs[]} (with --apply), recovered{rolled_back[],
+//	           completed[], kept[]}
 package main
 
 import (

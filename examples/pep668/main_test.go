@@ -183,7 +183,7 @@ func TestVenv(t *testing.T) {
 	want := map[string]any{
 		"executable": venvPython, "prefix": filepath.Join(root, "env"), "base_prefix": filepath.Join(root, "base"),
 		"exec_prefix": filepath.Join(root, "env"), "base_exec_prefix": filepath.Join(root, "base"),
-		"is_virtual": true, "in_virtual_environment": true, "kind": "venv", "include_system_site_packages": false,
+		"in_virtual_environment": true, "kind": "venv", "include_system_site_packages": false,
 		"version": "3.12", "free_threaded": false, "implementation": "cpython", "config": filepath.Join(root, "env", "pyvenv.cfg"),
 		"real_prefix": nil, "notes": []any{},
 	}
@@ -329,7 +329,7 @@ func TestCheck(t *testing.T) {
 	for k, want := range map[string]any{
 		"python": filepath.Join(root, "versions", "3.12.1", "bin", "python3"), "externally_managed": true, "allowed": false,
 		"reason": "externally-managed", "in_virtual_environment": false, "prefix": filepath.Join(root, "versions", "3.12.1"),
-		"scheme": "posix_prefix", "stdlib": stdlib, "marker": filepath.Join(stdlib, "EXTERNALLY-MANAGED"),
+		"scheme": "posix_prefix", "stdlib": stdlib, "marker_path": filepath.Join(stdlib, "EXTERNALLY-MANAGED"), "marker_exists": true,
 		"message": "Von einem Test verwaltet.", "key": "Error-de",
 	} {
 		if diff := cmp.Diff(want, got[k]); diff != "" {
@@ -416,7 +416,7 @@ func TestUninstall(t *testing.T) {
 			t.Errorf("uninstall %q: status %d, stdout %q, stderr %q; want 1 and %q", tt.args, status, out, errOut, tt.want)
 		}
 	}
-	if out, _, status := runTool(t, nil, "uninstall", "--json", "--python", venvPython, "absent"); status != exitNo || !strings.Contains(out, `"error":`) {
+	if out, errOut, status := runTool(t, nil, "uninstall", "--json", "--python", venvPython, "absent"); status != exitNo || out != "" || !strings.Contains(errOut, "not installed") {
 		t.Errorf("uninstall --json absent: status %d, output %q", status, out)
 	}
 	if _, _, status := runTool(t, nil, "uninstall", "demo"); status != exitFailure {
@@ -562,7 +562,7 @@ func TestWindowsTree(t *testing.T) {
 		t.Errorf("check %s: status %d, output:\n%s%s", venvPython, status, out, errOut)
 	}
 	out, _, status = runTool(t, nil, "venv", "--json", venvPython)
-	if status != exitOK || !strings.Contains(out, `"is_virtual": true`) || !strings.Contains(out, `"version": "3.12"`) {
+	if status != exitOK || !strings.Contains(out, `"in_virtual_environment": true`) || !strings.Contains(out, `"version": "3.12"`) {
 		t.Errorf("venv %s: status %d, output %s", venvPython, status, out)
 	}
 	out, _, status = runTool(t, nil, "scheme", "--json", "--python", venvPython)

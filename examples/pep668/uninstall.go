@@ -41,11 +41,7 @@ func runUninstall(e *env, args []string) int {
 		return usageError(e, "uninstall", fs, err)
 	}
 	refuse := func(msg string) int {
-		if *asJSON {
-			writeJSON(e.stdout, map[string]string{"error": msg})
-		} else {
-			fmt.Fprintf(e.stderr, "pep668 uninstall: %s\n", msg)
-		}
+		fmt.Fprintf(e.stderr, "pep668 uninstall: %s\n", msg)
 		return exitNo
 	}
 	fail := func(err error) int {

@@ -16,8 +16,7 @@ type venvResult struct {
 	BasePrefix                string   `json:"base_prefix"`
 	ExecPrefix                string   `json:"exec_prefix"`
 	BaseExecPrefix            string   `json:"base_exec_prefix"`
-	IsVirtual                 bool     `json:"is_virtual"`
-	InVirtualEnvironment      bool     `json:"in_virtual_environment"` // is_virtual, or a legacy real_prefix
+	InVirtualEnvironment      bool     `json:"in_virtual_environment"` // prefix != base_prefix, or a legacy real_prefix
 	Kind                      string   `json:"kind"`
 	IncludeSystemSitePackages bool     `json:"include_system_site_packages"`
 	Version                   *string  `json:"version"`
@@ -47,7 +46,7 @@ func runVenv(e *env, args []string) int {
 	res := venvResult{
 		Executable: env.Executable, Prefix: env.Prefix, BasePrefix: env.BasePrefix,
 		ExecPrefix: env.ExecPrefix, BaseExecPrefix: env.BaseExecPrefix,
-		IsVirtual: env.IsVirtual, InVirtualEnvironment: env.InVirtualEnvironment(), Kind: string(env.Kind),
+		InVirtualEnvironment: env.InVirtualEnvironment(), Kind: string(env.Kind),
 		IncludeSystemSitePackages: env.IncludeSystemSitePackages, FreeThreaded: env.FreeThreaded,
 		Implementation: implementationName(env.PyPy),
 		Version:        nonEmpty(env.Version), Config: nonEmpty(env.ConfigPath), RealPrefix: nonEmpty(env.RealPrefix),
