@@ -142,6 +142,10 @@ func Check(executable string, opts *Options) (*Verdict, error) {
 		o = *opts
 	}
 	env, err := venv.Detect(executable, &venv.Options{FS: o.FS, Windows: o.Windows, Python: o.Python, Getenv: environ.Getter(o.LookupEnv)})
+	var ve *venv.Error
+	if errors.As(err, &ve) {
+		err = ve.Err // the path is named once, by Error
+	}
 	if err != nil {
 		return nil, &Error{Executable: executable, Err: err}
 	}

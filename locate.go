@@ -5,7 +5,6 @@ package pep668
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -16,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/pep668/pep668/internal/osfs"
+	"github.com/pep668/pep668/venv"
 )
 
 // Located is an interpreter found on the host for a command name such as
@@ -39,8 +39,10 @@ type LocateOptions struct {
 	Run bool
 }
 
-// ErrNotFound means no interpreter was found for the name.
-var ErrNotFound = errors.New("pep668: no such interpreter")
+// ErrNotFound means no interpreter was found: by Locate for a name, by
+// Check for an executable that is not a file. It is venv.ErrNoExecutable,
+// so one errors.Is serves every package.
+var ErrNotFound = venv.ErrNoExecutable
 
 // Locate finds the interpreter that running name would start. A name with
 // a path separator is taken as a path; otherwise PATH is searched. PATH
@@ -109,7 +111,10 @@ func lookPath(name, path, skip string, getenv func(string) string) (string, erro
 		if p, ok := findExecutable(abs, exts); ok {
 			return p, nil
 		}
-		return "", fmt.Errorf("%w: %s", ErrNotFound, name)
+		if info, err := os.Stat(abs); err == nil && info.IsDir() {
+			return "", fmt.Errorf("pep668: %w: %s is a directory", ErrNotFound, name)
+		}
+		return "", fmt.Errorf("pep668: %w: %s", ErrNotFound, name)
 	}
 	for _, dir := range filepath.SplitList(path) {
 		if dir == "" || (skip != "" && filepath.Clean(dir) == filepath.Clean(skip)) {
@@ -122,7 +127,7 @@ func lookPath(name, path, skip string, getenv func(string) string) (string, erro
 			return p, nil
 		}
 	}
-	return "", fmt.Errorf("%w: %s on PATH", ErrNotFound, name)
+	return "", fmt.Errorf("pep668: %w: %s on PATH", ErrNotFound, name)
 }
 
 // pathSeparators are the characters that make a name a path.
@@ -205,7 +210,7 @@ func locatePyenv(loc *Located, program string, shim []byte, o LocateOptions) (*L
 			return loc, nil
 		}
 	}
-	return nil, fmt.Errorf("%w: the pyenv shim %s selects %q (from %s), which has no %s", ErrNotFound, loc.Command, versions, from, program)
+	return nil, fmt.Errorf("pep668: %w: the pyenv shim %s selects %q (from %s), which has no %s", ErrNotFound, loc.Command, versions, from, program)
 }
 
 // pyenvVersions returns the versions pyenv selects, and where it read them.

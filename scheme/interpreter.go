@@ -26,8 +26,9 @@ type Interpreter struct {
 
 	// Rules is the "3.Y" whose schemes and distributor rules apply: empty
 	// or Version, except for a version newer than this package knows
-	// (MaxMinor), which Inspect answers with the newest rules it has
-	// unless InspectOptions.StrictVersion is set; Notes then say so.
+	// (MaxMinor), which Inspect answers with the newest rules it has, and
+	// 3.6 and 3.7, answered with 3.8's (MinMinor), whose schemes they
+	// share; unless InspectOptions.StrictVersion is set. Notes then say so.
 	Rules string
 
 	Prefix, ExecPrefix, BasePrefix, BaseExecPrefix string // sys.*
@@ -275,8 +276,9 @@ type InspectOptions struct {
 	// Vendor, when set, is used instead of the one read from sysconfig.
 	Vendor Vendor
 
-	// StrictVersion refuses, with ErrUnknownVersion, a version newer than
-	// this package knows instead of answering it with the newest rules.
+	// StrictVersion refuses, with ErrUnknownVersion, a version newer or
+	// older than this package knows instead of answering it with the
+	// nearest rules (see Interpreter.Rules).
 	StrictVersion bool
 }
 
@@ -301,8 +303,8 @@ func Inspect(env *venv.Environment, opts *InspectOptions) (*Interpreter, error) 
 	if env.Version == "" {
 		return nil, fmt.Errorf("%w: the version of %s is unknown", ErrUnknownVersion, env.Executable)
 	}
-	if minor, ok := versionMinor(env.Version); ok && minor > MaxMinor && o.StrictVersion {
-		return nil, fmt.Errorf("%w: %s is Python %s, newer than this package knows (3.%d)", ErrUnknownVersion, env.Executable, env.Version, MaxMinor)
+	if minor, ok := versionMinor(env.Version); ok && (minor > MaxMinor || minor < MinMinor) && o.StrictVersion {
+		return nil, fmt.Errorf("%w: %s is Python %s (this package knows 3.%d to 3.%d)", ErrUnknownVersion, env.Executable, env.Version, MinMinor, MaxMinor)
 	}
 	f := osfs.For(o.FS, o.Windows, env.BasePrefix)
 	in := &Interpreter{
@@ -311,7 +313,7 @@ func Inspect(env *venv.Environment, opts *InspectOptions) (*Interpreter, error) 
 		IsVirtual: env.IsVirtual, LegacyVirtualenv: env.RealPrefix != "",
 		FreeThreaded: env.FreeThreaded, PyPy: env.PyPy, LookupEnv: o.LookupEnv, HomebrewPrefix: DefaultHomebrewPrefix,
 	}
-	in.newestRulesFor(env.Version)
+	in.knownRulesFor(env.Version)
 	getenv := in.getenv
 	thread := ""
 	if env.FreeThreaded {
@@ -365,12 +367,21 @@ func Inspect(env *venv.Environment, opts *InspectOptions) (*Interpreter, error) 
 	return in, nil
 }
 
-// newestRulesFor sets Rules, with a note, when version is newer than this
-// package knows.
-func (i *Interpreter) newestRulesFor(version string) {
-	if minor, ok := versionMinor(version); ok && minor > MaxMinor {
+// knownRulesFor sets Rules, with a note, when version is newer or older
+// than this package knows: the newest rules answer a newer version; the
+// oldest (3.8) answer 3.6 and 3.7, whose schemes are 3.8's.
+func (i *Interpreter) knownRulesFor(version string) {
+	minor, ok := versionMinor(version)
+	switch {
+	case ok && minor > MaxMinor:
 		i.Rules = fmt.Sprintf("3.%d", MaxMinor)
 		i.note("Python %s is newer than this library knows: answered with the rules of %s", version, i.Rules)
+	case ok && minor < MinMinor:
+		i.Rules = fmt.Sprintf("3.%d", MinMinor)
+		i.note("Python %s is older than this library knows: answered with the rules of %s, whose install schemes it shares", version, i.Rules)
+		if minor < 7 {
+			i.note("no pip for Python %s checks the marker: pip 23.0, the first that does, needs 3.7", version)
+		}
 	}
 }
 

@@ -4,10 +4,13 @@ package scheme_test
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/pep668/pep668/internal/environ"
@@ -157,5 +160,70 @@ func TestQueryLive(t *testing.T) {
 	}
 	if _, err := scheme.Query(t.Context(), "/nonexistent/python"); err == nil {
 		t.Error("Query(/nonexistent/python) succeeded")
+	}
+}
+
+// TestOlderVersions: CPython 3.6 and 3.7 are answered with 3.8's rules and a
+// note, or refused with StrictVersion.
+func TestOlderVersions(t *testing.T) {
+	fsys := fstest.MapFS{
+		"opt/py37/bin/python3.7":                  {Mode: 0o755},
+		"opt/py37/lib/python3.7/os.py":            {},
+		"opt/py37/lib/python3.7/lib-dynload/x.so": {},
+	}
+	in, _, err := scheme.Resolve("/opt/py37/bin/python3.7", &scheme.InspectOptions{FS: fsys})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Rules != "3.8" || len(in.Notes) == 0 || !strings.Contains(strings.Join(in.Notes, "\n"), "older than this library knows") {
+		t.Errorf("Rules %q, notes %q; want 3.8 and a note", in.Rules, in.Notes)
+	}
+	if _, paths, err := in.DefaultPaths(); err != nil || paths[scheme.Purelib] != "/opt/py37/lib/python3.7/site-packages" {
+		t.Errorf("DefaultPaths: %v, %v", paths, err)
+	}
+	if _, _, err := scheme.Resolve("/opt/py37/bin/python3.7", &scheme.InspectOptions{FS: fsys, StrictVersion: true}); !errors.Is(err, scheme.ErrUnknownVersion) {
+		t.Errorf("StrictVersion: %v, want ErrUnknownVersion", err)
+	}
+}
+
+// TestOlderVersionsLive compares the schemes of pyenv's CPython 3.6 and 3.7
+// with what their sysconfig says.
+func TestOlderVersionsLive(t *testing.T) {
+	testpython.Live(t)
+	root := os.Getenv("PYENV_ROOT")
+	if root == "" {
+		home, _ := os.UserHomeDir()
+		root = filepath.Join(home, ".pyenv")
+	}
+	exes, _ := filepath.Glob(filepath.Join(root, "versions", "3.[67].*", "bin", "python3"))
+	if len(exes) == 0 {
+		t.Skip("no pyenv CPython 3.6 or 3.7")
+	}
+	const probe = `import json, sysconfig
+print(json.dumps({s: sysconfig.get_paths(s) for s in ("posix_prefix", "posix_home", "posix_user")}))`
+	for _, exe := range exes {
+		cmd := exec.Command(exe, "-c", probe)
+		cmd.Env = append(os.Environ(), "HOME=/home/u", "PYTHONUSERBASE=")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%s: %v", exe, err)
+		}
+		var want map[string]scheme.Paths
+		if err := json.Unmarshal(out, &want); err != nil {
+			t.Fatal(err)
+		}
+		in, _, err := scheme.Resolve(exe, &scheme.InspectOptions{LookupEnv: environ.Map(map[string]string{"HOME": "/home/u"})})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, w := range want {
+			got, err := in.Paths(name, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(w, got); diff != "" {
+				t.Errorf("%s %s (-sysconfig +ours):\n%s", exe, name, diff)
+			}
+		}
 	}
 }

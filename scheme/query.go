@@ -79,7 +79,7 @@ func Query(ctx context.Context, executable string) (*QueryResult, error) {
 		Framework: r.Framework, Winver: r.Winver, HomebrewPrefix: DefaultHomebrewPrefix, Queried: true,
 	}
 	in.PyPy = r.Implementation == "pypy"
-	in.newestRulesFor(r.Version)
+	in.knownRulesFor(r.Version)
 	if r.Userbase != nil {
 		in.UserBase = *r.Userbase
 	}

@@ -96,8 +96,9 @@ type Options struct {
 	Getenv func(string) string
 }
 
-// ErrNoExecutable means the executable does not exist or is not a file.
-var ErrNoExecutable = errors.New("no such executable")
+// ErrNoExecutable means the executable does not exist or is not a file
+// (pep668.ErrNotFound is the same error).
+var ErrNoExecutable = errors.New("no such interpreter")
 
 // The problems of reading pyvenv.cfg and the other small files Detect
 // reads: one that is not a regular file (a FIFO would block the reader, a
@@ -172,7 +173,11 @@ func (d *detector) note(format string, args ...any) {
 func (d *detector) detect(python string) (*Environment, error) {
 	f := d.f
 	if !f.IsFile(d.exe) {
-		return nil, &Error{Executable: d.exe, Err: ErrNoExecutable}
+		err := ErrNoExecutable
+		if f.IsDir(d.exe) {
+			err = fmt.Errorf("%w: it is a directory", ErrNoExecutable)
+		}
+		return nil, &Error{Executable: d.exe, Err: err}
 	}
 	d.env.Executable = d.exe
 	exeDir := f.Dir(d.exe)

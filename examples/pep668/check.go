@@ -47,8 +47,12 @@ func runCheck(e *env, args []string) int {
 	pipConfig := fs.Bool("pip-config", false, "also honour PIP_BREAK_SYSTEM_PACKAGES and pip's configuration files")
 	strict := fs.Bool("strict-version", false, "refuse a Python newer than the library knows instead of answering with the newest rules")
 	rest, err := parseFlags(fs, args)
-	if err == nil && len(rest) != 0 {
+	switch {
+	case err != nil:
+	case len(rest) != 0:
 		err = fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
+	case isSet(fs, "python") && *python == "":
+		err = fmt.Errorf("%w: --python is empty", errUsage)
 	}
 	if err != nil {
 		return usageError(e, "check", fs, err)
@@ -60,7 +64,7 @@ func runCheck(e *env, args []string) int {
 	}
 	loc, err := pep668.Locate(name, &pep668.LocateOptions{Getenv: e.getenv, Run: true})
 	if err != nil {
-		fmt.Fprintf(e.stderr, "pep668 check: %v\n", err)
+		printError(e, "check", err)
 		return exitFailure
 	}
 
@@ -81,13 +85,13 @@ func runCheck(e *env, args []string) int {
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "pep668 check: %v\n", err)
+		printError(e, "check", err)
 		return exitFailure
 	}
 
 	if *asJSON {
 		if err := writeJSON(e.stdout, newCheckResult(loc, v)); err != nil {
-			fmt.Fprintf(e.stderr, "pep668 check: %v\n", err)
+			printError(e, "check", err)
 			return exitFailure
 		}
 	} else {

@@ -222,6 +222,12 @@ func usageError(e *env, name string, fs *flag.FlagSet, err error) int {
 	return exitFailure
 }
 
+// printError prints err on standard error after the command's name, once:
+// the library's own "pep668: " prefix is dropped.
+func printError(e *env, name string, err error) {
+	fmt.Fprintf(e.stderr, "pep668 %s: %s\n", name, strings.TrimPrefix(err.Error(), "pep668: "))
+}
+
 // writeJSON prints v as indented JSON.
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)

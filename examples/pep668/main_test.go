@@ -195,7 +195,7 @@ func TestVenv(t *testing.T) {
 	if status != exitNo || !strings.Contains(out, "kind: system\n") || !strings.Contains(out, "virtual environment: no\n") {
 		t.Errorf("venv %s: status %d, output:\n%s", system, status, out)
 	}
-	if _, errOut, status := runTool(t, nil, "venv", filepath.Join(root, "missing")); status != exitFailure || !strings.Contains(errOut, "no such executable") {
+	if _, errOut, status := runTool(t, nil, "venv", filepath.Join(root, "missing")); status != exitFailure || !strings.Contains(errOut, "no such interpreter") {
 		t.Errorf("venv missing: status %d, stderr %q", status, errOut)
 	}
 	// PYTHONHOME reaches the detection.

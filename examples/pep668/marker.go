@@ -69,7 +69,7 @@ func runMarker(e *env, args []string) int {
 
 	if *asJSON {
 		if err := writeJSON(e.stdout, res); err != nil {
-			fmt.Fprintf(e.stderr, "pep668 marker: %v\n", err)
+			printError(e, "marker", err)
 			return exitFailure
 		}
 	} else if res.Found {

@@ -6,6 +6,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -45,8 +48,14 @@ func runScheme(e *env, args []string) int {
 		err = fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
 	case *python == "" && (*vendor == "" || *version == "" || *name == ""):
 		err = fmt.Errorf("%w: give --python EXECUTABLE, or --vendor, --python-version and --scheme", errUsage)
+	case *python != "" && (isSet(fs, "python-version") || isSet(fs, "os")):
+		err = fmt.Errorf("%w: --python-version and --os describe a vendor's Python; with --python they come from the interpreter", errUsage)
+	case *python != "" && *query && *vendor != "":
+		err = fmt.Errorf("%w: --vendor and --query: the interpreter that runs says what it is", errUsage)
 	case *osName != "posix" && *osName != "nt":
 		err = fmt.Errorf("%w: --os must be posix or nt", errUsage)
+	case *version != "" && !validVersion(*version):
+		err = fmt.Errorf("%w: --python-version %q is not a version like 3.12", errUsage, *version)
 	}
 	if err != nil {
 		return usageError(e, "scheme", fs, err)
@@ -54,18 +63,18 @@ func runScheme(e *env, args []string) int {
 
 	var r *schemeResult
 	if *python != "" {
-		r, err = interpreterPaths(*python, *name, *query, *strict, scheme.Vars(vars), e.lookupEnv)
+		r, err = interpreterPaths(*python, *name, *query, *strict, scheme.Vendor(*vendor), scheme.Vars(vars), e.lookupEnv)
 	} else {
 		r, err = tablePaths(scheme.Vendor(*vendor), *version, *osName == "nt", *strict, *name, scheme.Vars(vars))
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "pep668 scheme: %v\n", err)
+		printError(e, "scheme", err)
 		return exitFailure
 	}
 	paths, notes := r.Paths, r.Notes
 	if *asJSON {
 		if err := writeJSON(e.stdout, r); err != nil {
-			fmt.Fprintf(e.stderr, "pep668 scheme: %v\n", err)
+			printError(e, "scheme", err)
 			return exitFailure
 		}
 		return exitOK
@@ -145,17 +154,41 @@ func tablePaths(vendor scheme.Vendor, version string, windows, strict bool, name
 	defaultTo("installed_base", "base")
 	defaultTo("installed_platbase", "platbase")
 	paths, err := table.Paths(name, v)
-	var ee *scheme.ExpandError
-	if errors.As(err, &ee) && errors.Is(err, scheme.ErrUnknownVariable) {
-		return nil, fmt.Errorf("%s needs {%s}: give --var %s=VALUE", name, ee.Name, ee.Name)
+	if missing := missingVars(table, name, v, err); len(missing) > 0 {
+		return nil, fmt.Errorf("%s needs {%s}: give --var %s=VALUE", name, strings.Join(missing, "}, {"), strings.Join(missing, "=VALUE --var "))
 	}
 	r.Paths = paths
 	return r, err
 }
 
+// missingVars lists every variable the scheme needs that vars lacks, given
+// the error of a first expansion: expansion stops at the first, so each
+// is filled in turn to find the next.
+func missingVars(table *scheme.Table, name string, vars scheme.Vars, err error) []string {
+	var missing []string
+	vars = maps.Clone(vars)
+	for {
+		var ee *scheme.ExpandError
+		if !errors.As(err, &ee) || !errors.Is(err, scheme.ErrUnknownVariable) || slices.Contains(missing, ee.Name) {
+			return missing
+		}
+		missing = append(missing, ee.Name)
+		vars[ee.Name] = "/x"
+		_, err = table.Paths(name, vars)
+	}
+}
+
+// validVersion reports whether v reads as a Python version: 3.Y or 3.Y.Z,
+// perhaps with a "t" for free-threaded.
+func validVersion(v string) bool {
+	return versionPattern.MatchString(v)
+}
+
+var versionPattern = regexp.MustCompile(`^3\.[0-9]{1,3}(\.[0-9]{1,4})?t?$`)
+
 // interpreterPaths returns the paths of a scheme of a real interpreter,
 // found from its files or, with query, by running it.
-func interpreterPaths(exe, name string, query, strict bool, vars scheme.Vars, lookupEnv func(string) (string, bool)) (*schemeResult, error) {
+func interpreterPaths(exe, name string, query, strict bool, vendor scheme.Vendor, vars scheme.Vars, lookupEnv func(string) (string, bool)) (*schemeResult, error) {
 	var in *scheme.Interpreter
 	if query {
 		r, err := scheme.Query(context.Background(), exe)
@@ -171,7 +204,7 @@ func interpreterPaths(exe, name string, query, strict bool, vars scheme.Vars, lo
 		in.LookupEnv = lookupEnv
 	} else {
 		var err error
-		if in, _, err = scheme.Resolve(exe, &scheme.InspectOptions{LookupEnv: lookupEnv, StrictVersion: strict}); err != nil {
+		if in, _, err = scheme.Resolve(exe, &scheme.InspectOptions{LookupEnv: lookupEnv, StrictVersion: strict, Vendor: vendor}); err != nil {
 			return nil, err
 		}
 	}

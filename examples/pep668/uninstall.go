@@ -33,7 +33,7 @@ func runUninstall(e *env, args []string) int {
 	switch {
 	case err != nil:
 	case *python == "":
-		err = fmt.Errorf("%w: --python is required", errUsage)
+		err = fmt.Errorf("%w: --python is required and must not be empty", errUsage)
 	case len(names) != 1:
 		err = fmt.Errorf("%w: want exactly one distribution NAME", errUsage)
 	}
@@ -45,7 +45,7 @@ func runUninstall(e *env, args []string) int {
 		return exitNo
 	}
 	fail := func(err error) int {
-		fmt.Fprintf(e.stderr, "pep668 uninstall: %v\n", err)
+		printError(e, "uninstall", err)
 		return exitFailure
 	}
 

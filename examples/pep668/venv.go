@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pep668/pep668"
 	"github.com/pep668/pep668/venv"
 )
 
@@ -32,15 +33,26 @@ func runVenv(e *env, args []string) int {
 	asJSON := fs.Bool("json", false, "print a JSON object")
 	python := fs.String("python-version", "", "the interpreter's version `X.Y`, when known (default: inferred from its files)")
 	exes, err := parseFlags(fs, args)
-	if err == nil && len(exes) != 1 {
+	switch {
+	case err != nil:
+	case len(exes) != 1:
 		err = fmt.Errorf("%w: want exactly one EXECUTABLE", errUsage)
+	case *python != "" && !validVersion(*python):
+		err = fmt.Errorf("%w: --python-version %q is not a version like 3.12", errUsage, *python)
 	}
 	if err != nil {
 		return usageError(e, "venv", fs, err)
 	}
-	env, err := venv.Detect(exes[0], &venv.Options{Python: *python, Getenv: e.getenv})
+	// Found as check finds it: a name is searched on PATH, and a file that
+	// is not an executable is no interpreter.
+	loc, err := pep668.Locate(exes[0], &pep668.LocateOptions{Getenv: e.getenv})
 	if err != nil {
-		fmt.Fprintf(e.stderr, "pep668 venv: %v\n", err)
+		printError(e, "venv", err)
+		return exitFailure
+	}
+	env, err := venv.Detect(loc.Executable, &venv.Options{Python: *python, Getenv: e.getenv})
+	if err != nil {
+		printError(e, "venv", err)
 		return exitFailure
 	}
 	res := venvResult{
@@ -54,7 +66,7 @@ func runVenv(e *env, args []string) int {
 	}
 	if *asJSON {
 		if err := writeJSON(e.stdout, res); err != nil {
-			fmt.Fprintf(e.stderr, "pep668 venv: %v\n", err)
+			printError(e, "venv", err)
 			return exitFailure
 		}
 	} else {
