@@ -53,11 +53,22 @@ type Override struct {
 	// BreakSystemPackages overrides the marker, like pip's
 	// --break-system-packages.
 	BreakSystemPackages bool
-	// Source names where the decision came from, for the explanation:
-	// "--break-system-packages", "PIP_BREAK_SYSTEM_PACKAGES=1",
-	// "/etc/pip.conf [global]", ….
+	// Origin says where the decision came from, to switch on; Source
+	// names it in words for the explanation: "--break-system-packages",
+	// "PIP_BREAK_SYSTEM_PACKAGES=1", "/etc/pip.conf [global]", ….
+	Origin OverrideOrigin
 	Source string
 }
+
+// OverrideOrigin says where an Override came from.
+type OverrideOrigin string
+
+// The origins of an Override.
+const (
+	OriginFlag        OverrideOrigin = "flag"        // the command line: pip's --break-system-packages
+	OriginEnvironment OverrideOrigin = "environment" // the variable PIP_BREAK_SYSTEM_PACKAGES
+	OriginConfigFile  OverrideOrigin = "config-file" // a pip configuration file
+)
 
 // Options adjust Check. The zero value checks the host's filesystem for
 // a user with no locale, as pip in the C locale would.

@@ -112,12 +112,12 @@ type want struct {
 	MarkerExists               bool
 	Key                        string
 	Default                    bool
-	Writer                     string
+	Distributor                pep668.Distributor
 }
 
 func summary(v *pep668.Verdict) want {
 	w := want{Allowed: v.Allowed, ExternallyManaged: v.ExternallyManaged, Reason: v.Reason, Kind: v.Environment.Kind,
-		Scheme: v.Scheme, Stdlib: v.Stdlib, MarkerPath: v.MarkerPath, MarkerExists: v.MarkerExists, Writer: v.Writer()}
+		Scheme: v.Scheme, Stdlib: v.Stdlib, MarkerPath: v.MarkerPath, MarkerExists: v.MarkerExists, Distributor: v.Distributor()}
 	if v.Message != nil {
 		w.Key, w.Default = v.Message.Key, v.Message.Default
 	}
@@ -136,20 +136,20 @@ func TestCheckGolden(t *testing.T) {
 		want want
 	}{
 		{"debian system", debian, "/usr/bin/python3", pep668.Options{},
-			want{false, true, pep668.ReasonExternallyManaged, venv.KindSystem, "posix_local", "/usr/lib/python3.11", "/usr/lib/python3.11/EXTERNALLY-MANAGED", true, "Error", false, "Debian or Ubuntu"}},
+			want{false, true, pep668.ReasonExternallyManaged, venv.KindSystem, "posix_local", "/usr/lib/python3.11", "/usr/lib/python3.11/EXTERNALLY-MANAGED", true, "Error", false, pep668.DistributorDebian}},
 		{"debian system, German", debian, "/usr/bin/python3", pep668.Options{Message: marker.Options{Language: "de_DE"}},
-			want{false, true, pep668.ReasonExternallyManaged, venv.KindSystem, "posix_local", "/usr/lib/python3.11", "/usr/lib/python3.11/EXTERNALLY-MANAGED", true, "Error-de", false, ""}},
+			want{false, true, pep668.ReasonExternallyManaged, venv.KindSystem, "posix_local", "/usr/lib/python3.11", "/usr/lib/python3.11/EXTERNALLY-MANAGED", true, "Error-de", false, pep668.DistributorDebian}},
 		{"debian venv", merge(debian, debianVenv), "/home/me/.venv/bin/python", pep668.Options{},
-			want{true, false, pep668.ReasonVirtualEnvironment, venv.KindVenv, "venv", "/usr/lib/python3.11", "/usr/lib/python3.11/EXTERNALLY-MANAGED", true, "Error", false, "Debian or Ubuntu"}},
-		{"debian, --break-system-packages", debian, "/usr/bin/python3", pep668.Options{Override: pep668.Override{BreakSystemPackages: true, Source: "--break-system-packages"}},
-			want{true, true, pep668.ReasonOverride, venv.KindSystem, "posix_local", "/usr/lib/python3.11", "/usr/lib/python3.11/EXTERNALLY-MANAGED", true, "Error", false, "Debian or Ubuntu"}},
+			want{true, false, pep668.ReasonVirtualEnvironment, venv.KindVenv, "venv", "/usr/lib/python3.11", "/usr/lib/python3.11/EXTERNALLY-MANAGED", true, "Error", false, pep668.DistributorDebian}},
+		{"debian, --break-system-packages", debian, "/usr/bin/python3", pep668.Options{Override: pep668.Override{BreakSystemPackages: true, Origin: pep668.OriginFlag, Source: "--break-system-packages"}},
+			want{true, true, pep668.ReasonOverride, venv.KindSystem, "posix_local", "/usr/lib/python3.11", "/usr/lib/python3.11/EXTERNALLY-MANAGED", true, "Error", false, pep668.DistributorDebian}},
 		{"debian, --target", debian, "/usr/bin/python3", pep668.Options{Mode: pep668.InstallTarget},
-			want{true, true, pep668.ReasonInstallMode, venv.KindSystem, "posix_local", "/usr/lib/python3.11", "/usr/lib/python3.11/EXTERNALLY-MANAGED", true, "Error", false, "Debian or Ubuntu"}},
-		{"debian, DEB_PYTHON_INSTALL_LAYOUT=deb", debian, "/usr/bin/python3", pep668.Options{LookupEnv: environ.Map(map[string]string{"DEB_PYTHON_INSTALL_LAYOUT": "deb"})}, want{false, true, pep668.ReasonExternallyManaged, venv.KindSystem, "deb_system", "/usr/lib/python3.11", "/usr/lib/python3.11/EXTERNALLY-MANAGED", true, "Error", false, "Debian or Ubuntu"}},
+			want{true, true, pep668.ReasonInstallMode, venv.KindSystem, "posix_local", "/usr/lib/python3.11", "/usr/lib/python3.11/EXTERNALLY-MANAGED", true, "Error", false, pep668.DistributorDebian}},
+		{"debian, DEB_PYTHON_INSTALL_LAYOUT=deb", debian, "/usr/bin/python3", pep668.Options{LookupEnv: environ.Map(map[string]string{"DEB_PYTHON_INSTALL_LAYOUT": "deb"})}, want{false, true, pep668.ReasonExternallyManaged, venv.KindSystem, "deb_system", "/usr/lib/python3.11", "/usr/lib/python3.11/EXTERNALLY-MANAGED", true, "Error", false, pep668.DistributorDebian}},
 		{"homebrew", homebrew, "/opt/homebrew/bin/python3", pep668.Options{},
 			want{false, true, pep668.ReasonExternallyManaged, venv.KindSystem, "osx_framework_library",
 				"/opt/homebrew/Cellar/python@3.13/3.13.1/Frameworks/Python.framework/Versions/3.13/lib/python3.13",
-				"/opt/homebrew/Cellar/python@3.13/3.13.1/Frameworks/Python.framework/Versions/3.13/lib/python3.13/EXTERNALLY-MANAGED", true, "Error", false, "Homebrew"}},
+				"/opt/homebrew/Cellar/python@3.13/3.13.1/Frameworks/Python.framework/Versions/3.13/lib/python3.13/EXTERNALLY-MANAGED", true, "Error", false, pep668.DistributorHomebrew}},
 		{"conda environment with a marker", conda, "/opt/conda/envs/app/bin/python3.12", pep668.Options{},
 			want{false, true, pep668.ReasonExternallyManaged, venv.KindConda, "posix_prefix", "/opt/conda/envs/app/lib/python3.12", "/opt/conda/envs/app/lib/python3.12/EXTERNALLY-MANAGED", true, "Error", false, "conda"}},
 		{"uv-managed python", uvManaged, "/home/me/.local/share/uv/python/cpython-3.12.8-linux-x86_64-gnu/bin/python3.12", pep668.Options{},
@@ -161,13 +161,13 @@ func TestCheckGolden(t *testing.T) {
 		{"windows venv", windows, `C:\Users\me\venv\Scripts\python.exe`, pep668.Options{Windows: true},
 			want{true, false, pep668.ReasonVirtualEnvironment, venv.KindVenv, "venv", `C:\Python312\Lib`, `C:\Python312\Lib\EXTERNALLY-MANAGED`, true, "Error", false, ""}},
 		{"debian pypy", debianPyPy, "/usr/bin/pypy3", pep668.Options{},
-			want{false, true, pep668.ReasonExternallyManaged, venv.KindSystem, "posix_local", "/usr/lib/pypy3.9", "/usr/lib/pypy3.9/EXTERNALLY-MANAGED", true, "Error", false, "Debian or Ubuntu"}},
+			want{false, true, pep668.ReasonExternallyManaged, venv.KindSystem, "posix_local", "/usr/lib/pypy3.9", "/usr/lib/pypy3.9/EXTERNALLY-MANAGED", true, "Error", false, pep668.DistributorDebian}},
 		{"debian pypy, version given", debianPyPy, "/usr/bin/pypy3", pep668.Options{Python: "3.9"},
-			want{false, true, pep668.ReasonExternallyManaged, venv.KindSystem, "posix_local", "/usr/lib/pypy3.9", "/usr/lib/pypy3.9/EXTERNALLY-MANAGED", true, "Error", false, "Debian or Ubuntu"}},
+			want{false, true, pep668.ReasonExternallyManaged, venv.KindSystem, "posix_local", "/usr/lib/pypy3.9", "/usr/lib/pypy3.9/EXTERNALLY-MANAGED", true, "Error", false, pep668.DistributorDebian}},
 		{"debian cpython beside pypy", debianPyPy, "/usr/bin/python3.9", pep668.Options{},
 			want{true, false, pep668.ReasonNoMarker, venv.KindSystem, "posix_prefix", "/usr/lib/python3.9", "/usr/lib/python3.9/EXTERNALLY-MANAGED", false, "", false, ""}},
 		{"debian pypy venv", debianPyPy, "/home/me/pv/bin/python", pep668.Options{},
-			want{true, false, pep668.ReasonVirtualEnvironment, venv.KindVenv, "posix_prefix", "/usr/lib/pypy3.9", "/usr/lib/pypy3.9/EXTERNALLY-MANAGED", true, "Error", false, "Debian or Ubuntu"}},
+			want{true, false, pep668.ReasonVirtualEnvironment, venv.KindVenv, "posix_prefix", "/usr/lib/pypy3.9", "/usr/lib/pypy3.9/EXTERNALLY-MANAGED", true, "Error", false, pep668.DistributorDebian}},
 		{"pyenv, no marker", pyenv, "/root/.pyenv/versions/3.12.1/bin/python3", pep668.Options{},
 			want{true, false, pep668.ReasonNoMarker, venv.KindSystem, "posix_prefix", "/root/.pyenv/versions/3.12.1/lib/python3.12", "/root/.pyenv/versions/3.12.1/lib/python3.12/EXTERNALLY-MANAGED", false, "", false, ""}},
 		{"marker is a directory", merge(pyenv, fstest.MapFS{"root/.pyenv/versions/3.12.1/lib/python3.12/EXTERNALLY-MANAGED": dir()}),
@@ -246,11 +246,11 @@ func TestPipOverride(t *testing.T) {
 		err     bool
 	}{
 		{"install", pep668.PipOptions{FS: fsys, Getenv: env()}, pep668.Override{}, false}, // user [install] false beats global true
-		{"uninstall", pep668.PipOptions{FS: fsys, Getenv: env()}, pep668.Override{true, "/etc/pip.conf [global]"}, false},
-		{"uninstall", pep668.PipOptions{FS: fsys, Getenv: env(), Prefix: "/opt/site"}, pep668.Override{true, "/opt/site/pip.conf [uninstall]"}, false},
-		{"install", pep668.PipOptions{FS: fsys, Getenv: env("PIP_BREAK_SYSTEM_PACKAGES", "1")}, pep668.Override{true, "PIP_BREAK_SYSTEM_PACKAGES=1"}, false},
+		{"uninstall", pep668.PipOptions{FS: fsys, Getenv: env()}, pep668.Override{true, pep668.OriginConfigFile, "/etc/pip.conf [global]"}, false},
+		{"uninstall", pep668.PipOptions{FS: fsys, Getenv: env(), Prefix: "/opt/site"}, pep668.Override{true, pep668.OriginConfigFile, "/opt/site/pip.conf [uninstall]"}, false},
+		{"install", pep668.PipOptions{FS: fsys, Getenv: env("PIP_BREAK_SYSTEM_PACKAGES", "1")}, pep668.Override{true, pep668.OriginEnvironment, "PIP_BREAK_SYSTEM_PACKAGES=1"}, false},
 		{"uninstall", pep668.PipOptions{FS: fsys, Getenv: env("PIP_BREAK_SYSTEM_PACKAGES", "0")}, pep668.Override{}, false},
-		{"install", pep668.PipOptions{FS: fsys, Getenv: env("PIP_BREAK_SYSTEM_PACKAGES", "1"), Isolated: true}, pep668.Override{true, "/etc/pip.conf [global]"}, false},
+		{"install", pep668.PipOptions{FS: fsys, Getenv: env("PIP_BREAK_SYSTEM_PACKAGES", "1"), Isolated: true}, pep668.Override{true, pep668.OriginConfigFile, "/etc/pip.conf [global]"}, false},
 		{"install", pep668.PipOptions{FS: fsys, Getenv: env("PIP_CONFIG_FILE", "/dev/null")}, pep668.Override{}, false},
 		{"install", pep668.PipOptions{FS: fsys, Getenv: env("PIP_CONFIG_FILE", "/tmp/custom.conf")}, pep668.Override{}, true},
 		{"install", pep668.PipOptions{FS: fsys, Getenv: env("PIP_BREAK_SYSTEM_PACKAGES", "maybe")}, pep668.Override{}, true},

@@ -118,6 +118,9 @@ func TestDistributors(t *testing.T) {
 					t.Errorf("Check: scheme %q, stdlib %s, managed %v, allowed %v; want %q, %s, managed %v (%s)",
 						v.Scheme, v.Stdlib, v.ExternallyManaged, v.Allowed, s.DefaultScheme, s.Paths[scheme.Stdlib], managed, g.Source)
 				}
+				if want := distributorOf(g.Name); managed && v.Distributor() != want {
+					t.Errorf("Distributor() = %q, want %q", v.Distributor(), want)
+				}
 				_, paths, err := v.Interpreter.DefaultPaths()
 				if err != nil {
 					t.Fatal(err)
@@ -154,6 +157,19 @@ func TestDistributors(t *testing.T) {
 			})
 		}
 	}
+}
+
+// distributorOf is who marks the row's installation.
+func distributorOf(row string) pep668.Distributor {
+	for prefix, d := range map[string]pep668.Distributor{
+		"debian-": pep668.DistributorDebian, "homebrew-": pep668.DistributorHomebrew, "arch-": pep668.DistributorArch,
+		"alpine-": pep668.DistributorAlpine, "uv-": pep668.DistributorUV,
+	} {
+		if strings.HasPrefix(row, prefix) {
+			return d
+		}
+	}
+	return pep668.DistributorUnknown
 }
 
 // holdsTarget reports whether dir is an install target of paths or holds one.

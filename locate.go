@@ -21,10 +21,23 @@ import (
 // Located is an interpreter found on the host for a command name such as
 // python3, and how it was found.
 type Located struct {
-	Executable string // the interpreter
-	Command    string // what the name led to on PATH, perhaps a launcher
-	How        string // in words, for the explanation
+	Executable string       // the interpreter
+	Command    string       // what the name led to on PATH, perhaps a launcher
+	Method     LocateMethod // how, to switch on
+	How        string       // in words, for the explanation
 }
+
+// LocateMethod says how Locate found an interpreter.
+type LocateMethod string
+
+// The ways Locate finds an interpreter.
+const (
+	LocatedByPath      LocateMethod = "path"        // the name was a path to the interpreter
+	LocatedOnPATH      LocateMethod = "path-search" // found by searching PATH
+	LocatedByPyenvShim LocateMethod = "pyenv-shim"  // a pyenv shim, resolved by pyenv's rules
+	LocatedByLauncher  LocateMethod = "launcher"    // a launcher script, run once to ask
+	LocatedScript      LocateMethod = "script"      // a script not resolved (LocateOptions.Run unset): Executable is the script
+)
 
 // LocateOptions say what Locate may look at.
 type LocateOptions struct {
@@ -66,9 +79,9 @@ func Locate(name string, opts *LocateOptions) (*Located, error) {
 	if err != nil {
 		return nil, err
 	}
-	loc := &Located{Executable: cmd, Command: cmd, How: "found on PATH"}
+	loc := &Located{Executable: cmd, Command: cmd, Method: LocatedOnPATH, How: "found on PATH"}
 	if strings.ContainsAny(name, pathSeparators) {
-		loc.How = "given as a path"
+		loc.Method, loc.How = LocatedByPath, "given as a path"
 	}
 	head := readHead(cmd)
 	if !bytes.HasPrefix(head, []byte("#!")) {
@@ -78,6 +91,7 @@ func Locate(name string, opts *LocateOptions) (*Located, error) {
 		return locatePyenv(loc, filepath.Base(name), head, o)
 	}
 	if !o.Run {
+		loc.Method = LocatedScript
 		loc.How += "; it is a script, perhaps a launcher, not resolved"
 		return loc, nil
 	}
@@ -85,7 +99,7 @@ func Locate(name string, opts *LocateOptions) (*Located, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pep668: asking the launcher %s for its interpreter: %w", cmd, err)
 	}
-	loc.Executable = strings.TrimSpace(string(out))
+	loc.Executable, loc.Method = strings.TrimSpace(string(out)), LocatedByLauncher
 	loc.How = fmt.Sprintf("%s is a launcher; it reported its interpreter when run once", cmd)
 	return loc, nil
 }
@@ -194,7 +208,7 @@ func locatePyenv(loc *Located, program string, shim []byte, o LocateOptions) (*L
 		if v == "system" {
 			p, err := lookPath(program, o.Getenv("PATH"), filepath.Join(root, "shims"), o.Getenv)
 			if err == nil {
-				loc.Executable = p
+				loc.Executable, loc.Method = p, LocatedByPyenvShim
 				loc.How = fmt.Sprintf("%s is a pyenv shim; version \"system\" (from %s) is %s on PATH", loc.Command, from, p)
 				return loc, nil
 			}
@@ -205,7 +219,7 @@ func locatePyenv(loc *Located, program string, shim []byte, o LocateOptions) (*L
 			continue
 		}
 		if p, ok := findExecutable(filepath.Join(dir, "bin", program), nil); ok {
-			loc.Executable = p
+			loc.Executable, loc.Method = p, LocatedByPyenvShim
 			loc.How = fmt.Sprintf("%s is a pyenv shim; version %s (from %s)", loc.Command, filepath.Base(dir), from)
 			return loc, nil
 		}

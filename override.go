@@ -107,7 +107,7 @@ func PipOverride(command string, opts *PipOptions) (Override, error) {
 				if err != nil {
 					return Override{}, fmt.Errorf("%w: %s [%s] %s = %s", err, file, section, opt.Name, opt.Value)
 				}
-				result = Override{BreakSystemPackages: b, Source: fmt.Sprintf("%s [%s]", file, section)}
+				result = Override{BreakSystemPackages: b, Origin: OriginConfigFile, Source: fmt.Sprintf("%s [%s]", file, section)}
 			}
 		}
 	}
@@ -116,10 +116,10 @@ func PipOverride(command string, opts *PipOptions) (Override, error) {
 		if err != nil {
 			return Override{}, fmt.Errorf("%w: PIP_BREAK_SYSTEM_PACKAGES=%s", err, v)
 		}
-		result = Override{BreakSystemPackages: b, Source: "PIP_BREAK_SYSTEM_PACKAGES=" + v}
+		result = Override{BreakSystemPackages: b, Origin: OriginEnvironment, Source: "PIP_BREAK_SYSTEM_PACKAGES=" + v}
 	}
 	if !result.BreakSystemPackages {
-		result.Source = ""
+		result = Override{}
 	}
 	return result, nil
 }

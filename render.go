@@ -94,8 +94,8 @@ func (v *Verdict) why() string {
 		return fmt.Sprintf("a %s install does not target the interpreter's own scheme, so the check does not apply", v.Mode)
 	case ReasonExternallyManaged:
 		by := "its distributor"
-		if w := v.Writer(); w != "" {
-			by = w
+		if d := v.Distributor(); d != DistributorUnknown {
+			by = d.Name()
 		}
 		return fmt.Sprintf("the interpreter is marked as externally managed by %s, and it is not a virtual environment", by)
 	}
@@ -117,11 +117,42 @@ func threaded(env *venv.Environment) string {
 	return ""
 }
 
-// Writer guesses who wrote the marker, from its message and place: "Debian
-// or Ubuntu", "Homebrew", "Arch Linux", "uv", "conda", or "" when unknown.
-func (v *Verdict) Writer() string {
+// Distributor names who marked an installation externally managed.
+type Distributor string
+
+// The distributors Verdict.Distributor recognises.
+const (
+	DistributorUnknown  Distributor = ""
+	DistributorDebian   Distributor = "debian" // Debian or Ubuntu
+	DistributorHomebrew Distributor = "homebrew"
+	DistributorArch     Distributor = "arch"
+	DistributorAlpine   Distributor = "alpine"
+	DistributorUV       Distributor = "uv" // a uv-managed Python
+	DistributorConda    Distributor = "conda"
+)
+
+// Name is the distributor's name for people: "Debian or Ubuntu", "Arch
+// Linux", ….
+func (d Distributor) Name() string {
+	switch d {
+	case DistributorDebian:
+		return "Debian or Ubuntu"
+	case DistributorHomebrew:
+		return "Homebrew"
+	case DistributorArch:
+		return "Arch Linux"
+	case DistributorAlpine:
+		return "Alpine Linux"
+	}
+	return string(d)
+}
+
+// Distributor guesses who wrote the marker, from its message, the
+// environment's kind and the interpreter's vendor; DistributorUnknown when
+// there is no marker or no clue.
+func (v *Verdict) Distributor() Distributor {
 	if !v.MarkerExists {
-		return ""
+		return DistributorUnknown
 	}
 	text := ""
 	if v.Message != nil && !v.Message.Default {
@@ -129,15 +160,23 @@ func (v *Verdict) Writer() string {
 	}
 	switch {
 	case strings.Contains(text, "managed by uv"):
-		return "uv"
+		return DistributorUV
 	case strings.Contains(text, "apt install"):
-		return "Debian or Ubuntu"
+		return DistributorDebian
 	case strings.Contains(text, "brew install"):
-		return "Homebrew"
+		return DistributorHomebrew
 	case strings.Contains(text, "pacman"):
-		return "Arch Linux"
+		return DistributorArch
+	case strings.Contains(text, "Alpine"), strings.Contains(text, "(apk)"):
+		return DistributorAlpine
 	case strings.Contains(text, "conda"), v.Environment.Kind == venv.KindConda, v.Environment.Kind == venv.KindCondaBase:
-		return "conda"
+		return DistributorConda
 	}
-	return ""
+	switch v.Interpreter.Vendor {
+	case scheme.Debian:
+		return DistributorDebian
+	case scheme.Homebrew:
+		return DistributorHomebrew
+	}
+	return DistributorUnknown
 }

@@ -327,7 +327,7 @@ func Recover(paths scheme.Paths, opts *RecoverOptions) (*Recovery, error) {
 		j, jroots, err := r.journal(d, s.name)
 		if err != nil {
 			if !removeUnstarted(d, s.name) {
-				rec.Kept = append(rec.Kept, Decision{Path: filepath.Join(s.root, s.name), Reason: err.Error()})
+				rec.Kept = append(rec.Kept, Decision{Path: filepath.Join(s.root, s.name), Cause: CauseUntrustedJournal, Reason: err.Error()})
 			}
 			continue
 		}
@@ -359,7 +359,7 @@ func Recover(paths scheme.Paths, opts *RecoverOptions) (*Recovery, error) {
 	}
 	for _, s := range stashes {
 		if !handled[s.name] && !removeUnstarted(r.dirs[s.root], s.name) {
-			rec.Kept = append(rec.Kept, Decision{Path: filepath.Join(s.root, s.name), Reason: "a stash without a journal: left alone, nothing in it is deleted"})
+			rec.Kept = append(rec.Kept, Decision{Path: filepath.Join(s.root, s.name), Cause: CauseNoJournal, Reason: "a stash without a journal: left alone, nothing in it is deleted"})
 		}
 	}
 	if len(failed) > 0 {

@@ -46,13 +46,38 @@ type Plan struct {
 	Windows bool `json:"windows,omitempty"`
 }
 
-// Decision is a path and why it is kept or refused.
+// Decision is a path and why it is kept or refused: Cause to switch on,
+// Reason in words with the specifics.
 type Decision struct {
 	Path   string `json:"path"`
+	Cause  Cause  `json:"cause"`
 	Reason string `json:"reason"`
 	// Owner is the other distribution that lists the file, for shared files.
 	Owner string `json:"owner,omitempty"`
 }
+
+// Cause says why a path is kept or refused.
+type Cause string
+
+// The causes of a Decision.
+const (
+	// In Plan.Kept: another distribution's RECORD lists the file too.
+	CauseShared Cause = "shared"
+
+	// In Plan.Refused.
+	CauseUnresolvable   Cause = "unresolvable"          // its parents cannot be resolved (a loop, no permission)
+	CauseInterpreterDir Cause = "interpreter-directory" // in stdlib, platstdlib, include or platinclude
+	CauseAbsolute       Cause = "absolute-outside"      // an absolute path outside the scheme
+	CauseSymlinkEscape  Cause = "symlink-escape"        // a linked parent leads outside the scheme
+	CauseSibling        Cause = "sibling-directory"     // /venv2/x for the scheme directory /venv
+	CauseDotDot         Cause = "dotdot-escape"         // ".." leaves the scheme
+	CauseOutside        Cause = "outside-scheme"        // any other path outside the scheme
+	CauseDirectory      Cause = "directory"             // RECORD names a directory
+
+	// In Recovery.Kept: a stash that is not deleted.
+	CauseNoJournal        Cause = "stash-without-journal"
+	CauseUntrustedJournal Cause = "untrusted-journal"
+)
 
 // An Observation is one fact a plan was made from.
 type Observation struct {
@@ -356,7 +381,7 @@ func (p *planner) bounded(loc, entry string) (string, bool) {
 	real, err := p.cache.ResolveParent(loc)
 	switch {
 	case errors.Is(err, osfs.ErrLinkLoop):
-		p.refuse(loc, fmt.Sprintf("cannot be resolved: %v", err))
+		p.refuse(loc, CauseUnresolvable, fmt.Sprintf("cannot be resolved: %v", err))
 		return "", false
 	case err != nil:
 		p.unreachableErr(err)
@@ -370,17 +395,17 @@ func (p *planner) bounded(loc, entry string) (string, bool) {
 	lexicallyInside := p.lexicallyInside(lexical)
 	switch {
 	case key != "":
-		p.refuse(real, fmt.Sprintf("in the interpreter's own %s directory, which an uninstall never touches", key))
+		p.refuse(real, CauseInterpreterDir, fmt.Sprintf("in the interpreter's own %s directory, which an uninstall never touches", key))
 	case absolute(p.f, entry) && !lexicallyInside:
-		p.refuse(real, "an absolute path outside the target scheme")
+		p.refuse(real, CauseAbsolute, "an absolute path outside the target scheme")
 	case lexicallyInside:
-		p.refuse(real, fmt.Sprintf("a symlinked parent leads outside the target scheme (%s resolves to %s)", lexical, real))
+		p.refuse(real, CauseSymlinkEscape, fmt.Sprintf("a symlinked parent leads outside the target scheme (%s resolves to %s)", lexical, real))
 	case p.extendsRoot(lexical):
-		p.refuse(real, "in a sibling directory whose name merely extends a scheme directory's")
+		p.refuse(real, CauseSibling, "in a sibling directory whose name merely extends a scheme directory's")
 	case slices.Contains(elements(p.f, entry), ".."):
-		p.refuse(real, "leaves the target scheme through ..")
+		p.refuse(real, CauseDotDot, "leaves the target scheme through ..")
 	default:
-		p.refuse(real, "outside the target scheme")
+		p.refuse(real, CauseOutside, "outside the target scheme")
 	}
 	return "", false
 }
@@ -410,10 +435,10 @@ func (p *planner) under(path, dir string) bool {
 	return path == dir || strings.HasPrefix(path, strings.TrimRight(dir, p.f.Sep())+p.f.Sep())
 }
 
-func (p *planner) refuse(path, reason string) {
+func (p *planner) refuse(path string, cause Cause, reason string) {
 	if !p.seen[path] {
 		p.seen[path] = true
-		p.plan.Refused = append(p.plan.Refused, Decision{Path: path, Reason: reason})
+		p.plan.Refused = append(p.plan.Refused, Decision{Path: path, Cause: cause, Reason: reason})
 	}
 }
 
@@ -438,11 +463,11 @@ func (p *planner) consider(real string, listed bool) (string, bool) {
 		}
 		return canonical, false
 	case typ.IsDir():
-		p.plan.Refused = append(p.plan.Refused, Decision{Path: canonical, Reason: "names a directory, which RECORD must not list; its content is left alone"})
+		p.plan.Refused = append(p.plan.Refused, Decision{Path: canonical, Cause: CauseDirectory, Reason: "names a directory, which RECORD must not list; its content is left alone"})
 		return canonical, false
 	}
 	if owner, ok := p.owners[canonical]; ok {
-		p.plan.Kept = append(p.plan.Kept, Decision{Path: canonical, Reason: "another distribution's RECORD lists it too", Owner: owner})
+		p.plan.Kept = append(p.plan.Kept, Decision{Path: canonical, Cause: CauseShared, Reason: "another distribution's RECORD lists it too", Owner: owner})
 		return canonical, false
 	}
 	p.plan.Remove = append(p.plan.Remove, canonical)

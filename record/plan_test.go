@@ -246,6 +246,9 @@ func TestPlanHostile(t *testing.T) {
 	for _, r := range plan.Refused {
 		rp, _ := filepath.Rel(root, r.Path)
 		reasons[rp] = r.Reason
+		if r.Cause == "" {
+			t.Errorf("Refused[%s] has no Cause", rp)
+		}
 	}
 	for p, want := range map[string]string{
 		"outside.txt":       "..",
@@ -263,7 +266,7 @@ func TestPlanHostile(t *testing.T) {
 	found := false
 	for _, r := range plan.Refused {
 		if strings.HasSuffix(r.Path, "outside.txt") && r.Path != filepath.Join(root, "outside.txt") {
-			found = strings.Contains(r.Reason, "symlinked parent")
+			found = r.Cause == record.CauseSymlinkEscape && strings.Contains(r.Reason, "symlinked parent")
 		}
 	}
 	if !found {

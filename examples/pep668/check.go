@@ -73,7 +73,7 @@ func runCheck(e *env, args []string) int {
 		opts.Message = marker.Options{Locale: *locale}
 	}
 	if *breakSystem {
-		opts.Override = pep668.Override{BreakSystemPackages: true, Source: "--break-system-packages"}
+		opts.Override = pep668.Override{BreakSystemPackages: true, Origin: pep668.OriginFlag, Source: "--break-system-packages"}
 	}
 	v, err := pep668.Check(loc.Executable, opts)
 	if err == nil && *pipConfig && !*breakSystem {

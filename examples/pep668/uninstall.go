@@ -51,7 +51,7 @@ func runUninstall(e *env, args []string) int {
 
 	opts := &pep668.Options{LookupEnv: e.lookupEnv}
 	if *breakSystem {
-		opts.Override = pep668.Override{BreakSystemPackages: true, Source: "--break-system-packages"}
+		opts.Override = pep668.Override{BreakSystemPackages: true, Origin: pep668.OriginFlag, Source: "--break-system-packages"}
 	}
 	v, err := pep668.Check(*python, opts)
 	if err != nil {
