@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io/fs"
 
-	"github.com/pep668/pep668/internal/environ"
 	"github.com/pep668/pep668/internal/osfs"
 	"github.com/pep668/pep668/marker"
 	"github.com/pep668/pep668/scheme"
@@ -152,7 +151,7 @@ func Check(executable string, opts *Options) (*Verdict, error) {
 	if opts != nil {
 		o = *opts
 	}
-	env, err := venv.Detect(executable, &venv.Options{FS: o.FS, Windows: o.Windows, Python: o.Python, Getenv: environ.Getter(o.LookupEnv)})
+	env, err := venv.Detect(executable, &venv.Options{FS: o.FS, Windows: o.Windows, Python: o.Python, LookupEnv: o.LookupEnv})
 	var ve *venv.Error
 	if errors.As(err, &ve) {
 		err = ve.Err // the path is named once, by Error

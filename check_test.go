@@ -232,12 +232,12 @@ func TestPipOverride(t *testing.T) {
 		"tmp/custom.conf":              file("[global]\nbreak-system-packages = maybe\n"),
 		"tmp/dup.conf":                 file("[global]\na = 1\nA = 2\n"),
 	}
-	env := func(kv ...string) func(string) string {
+	env := func(kv ...string) func(string) (string, bool) {
 		m := map[string]string{"HOME": "/home/me"}
 		for i := 0; i+1 < len(kv); i += 2 {
 			m[kv[i]] = kv[i+1]
 		}
-		return func(k string) string { return m[k] }
+		return environ.Map(m)
 	}
 	tests := []struct {
 		command string
@@ -245,16 +245,16 @@ func TestPipOverride(t *testing.T) {
 		want    pep668.Override
 		err     bool
 	}{
-		{"install", pep668.PipOptions{FS: fsys, Getenv: env()}, pep668.Override{}, false}, // user [install] false beats global true
-		{"uninstall", pep668.PipOptions{FS: fsys, Getenv: env()}, pep668.Override{true, pep668.OriginConfigFile, "/etc/pip.conf [global]"}, false},
-		{"uninstall", pep668.PipOptions{FS: fsys, Getenv: env(), Prefix: "/opt/site"}, pep668.Override{true, pep668.OriginConfigFile, "/opt/site/pip.conf [uninstall]"}, false},
-		{"install", pep668.PipOptions{FS: fsys, Getenv: env("PIP_BREAK_SYSTEM_PACKAGES", "1")}, pep668.Override{true, pep668.OriginEnvironment, "PIP_BREAK_SYSTEM_PACKAGES=1"}, false},
-		{"uninstall", pep668.PipOptions{FS: fsys, Getenv: env("PIP_BREAK_SYSTEM_PACKAGES", "0")}, pep668.Override{}, false},
-		{"install", pep668.PipOptions{FS: fsys, Getenv: env("PIP_BREAK_SYSTEM_PACKAGES", "1"), Isolated: true}, pep668.Override{true, pep668.OriginConfigFile, "/etc/pip.conf [global]"}, false},
-		{"install", pep668.PipOptions{FS: fsys, Getenv: env("PIP_CONFIG_FILE", "/dev/null")}, pep668.Override{}, false},
-		{"install", pep668.PipOptions{FS: fsys, Getenv: env("PIP_CONFIG_FILE", "/tmp/custom.conf")}, pep668.Override{}, true},
-		{"install", pep668.PipOptions{FS: fsys, Getenv: env("PIP_BREAK_SYSTEM_PACKAGES", "maybe")}, pep668.Override{}, true},
-		{"install", pep668.PipOptions{FS: fsys, Getenv: env("PIP_CONFIG_FILE", "/tmp/dup.conf")}, pep668.Override{}, true},
+		{"install", pep668.PipOptions{FS: fsys, LookupEnv: env()}, pep668.Override{}, false}, // user [install] false beats global true
+		{"uninstall", pep668.PipOptions{FS: fsys, LookupEnv: env()}, pep668.Override{true, pep668.OriginConfigFile, "/etc/pip.conf [global]"}, false},
+		{"uninstall", pep668.PipOptions{FS: fsys, LookupEnv: env(), Prefix: "/opt/site"}, pep668.Override{true, pep668.OriginConfigFile, "/opt/site/pip.conf [uninstall]"}, false},
+		{"install", pep668.PipOptions{FS: fsys, LookupEnv: env("PIP_BREAK_SYSTEM_PACKAGES", "1")}, pep668.Override{true, pep668.OriginEnvironment, "PIP_BREAK_SYSTEM_PACKAGES=1"}, false},
+		{"uninstall", pep668.PipOptions{FS: fsys, LookupEnv: env("PIP_BREAK_SYSTEM_PACKAGES", "0")}, pep668.Override{}, false},
+		{"install", pep668.PipOptions{FS: fsys, LookupEnv: env("PIP_BREAK_SYSTEM_PACKAGES", "1"), Isolated: true}, pep668.Override{true, pep668.OriginConfigFile, "/etc/pip.conf [global]"}, false},
+		{"install", pep668.PipOptions{FS: fsys, LookupEnv: env("PIP_CONFIG_FILE", "/dev/null")}, pep668.Override{}, false},
+		{"install", pep668.PipOptions{FS: fsys, LookupEnv: env("PIP_CONFIG_FILE", "/tmp/custom.conf")}, pep668.Override{}, true},
+		{"install", pep668.PipOptions{FS: fsys, LookupEnv: env("PIP_BREAK_SYSTEM_PACKAGES", "maybe")}, pep668.Override{}, true},
+		{"install", pep668.PipOptions{FS: fsys, LookupEnv: env("PIP_CONFIG_FILE", "/tmp/dup.conf")}, pep668.Override{}, true},
 	}
 	for i, tt := range tests {
 		got, err := pep668.PipOverride(tt.command, &tt.opts)

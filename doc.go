@@ -34,7 +34,7 @@
 //
 //	v, err := pep668.Check("/usr/bin/python3", &pep668.Options{
 //		LookupEnv: os.LookupEnv,              // PYTHONHOME, DEB_PYTHON_INSTALL_LAYOUT, …
-//		Message:   marker.FromEnv(os.Getenv), // the user's language
+//		Message:   marker.FromEnv(os.LookupEnv), // the user's language
 //	})
 //	if err != nil {
 //		return err // not an interpreter, or its files cannot be read

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pep668/pep668/internal/environ"
 	"github.com/pep668/pep668/internal/osfs"
 	"github.com/pep668/pep668/venv"
 )
@@ -41,9 +42,10 @@ const (
 
 // LocateOptions say what Locate may look at.
 type LocateOptions struct {
-	// Getenv gives PATH, PYENV_ROOT, PYENV_VERSION and HOME; nil for
-	// os.Getenv.
-	Getenv func(string) string
+	// LookupEnv gives PATH, PATHEXT, PYENV_ROOT, PYENV_VERSION and HOME,
+	// as os.LookupEnv does; nil for none, as everywhere in this module
+	// (pass os.LookupEnv for the process's).
+	LookupEnv func(string) (string, bool)
 	// Dir is the working directory, where pyenv's .python-version search
 	// starts; "" for the current one.
 	Dir string
@@ -69,13 +71,11 @@ func Locate(name string, opts *LocateOptions) (*Located, error) {
 	if opts != nil {
 		o = *opts
 	}
-	if o.Getenv == nil {
-		o.Getenv = os.Getenv
-	}
+	getenv := environ.Getter(o.LookupEnv)
 	if o.Dir == "" {
 		o.Dir, _ = os.Getwd()
 	}
-	cmd, err := lookPath(name, o.Getenv("PATH"), "", o.Getenv)
+	cmd, err := lookPath(name, getenv("PATH"), "", getenv)
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +88,7 @@ func Locate(name string, opts *LocateOptions) (*Located, error) {
 		return loc, nil // a binary: the interpreter itself
 	}
 	if bytes.Contains(head, []byte("pyenv")) {
-		return locatePyenv(loc, filepath.Base(name), head, o)
+		return locatePyenv(loc, filepath.Base(name), head, o.Dir, getenv)
 	}
 	if !o.Run {
 		loc.Method = LocatedScript
@@ -191,8 +191,8 @@ func findExecutable(p string, exts []string) (string, bool) {
 
 // locatePyenv resolves a pyenv shim to the interpreter of the selected
 // version.
-func locatePyenv(loc *Located, program string, shim []byte, o LocateOptions) (*Located, error) {
-	root := o.Getenv("PYENV_ROOT")
+func locatePyenv(loc *Located, program string, shim []byte, workDir string, getenv func(string) string) (*Located, error) {
+	root := getenv("PYENV_ROOT")
 	if root == "" {
 		for _, line := range strings.Split(string(shim), "\n") {
 			if v, ok := strings.CutPrefix(strings.TrimSpace(line), "export PYENV_ROOT="); ok {
@@ -201,12 +201,12 @@ func locatePyenv(loc *Located, program string, shim []byte, o LocateOptions) (*L
 		}
 	}
 	if root == "" {
-		root = filepath.Join(o.Getenv("HOME"), ".pyenv")
+		root = filepath.Join(getenv("HOME"), ".pyenv")
 	}
-	versions, from := pyenvVersions(root, o)
+	versions, from := pyenvVersions(root, workDir, getenv)
 	for _, v := range versions {
 		if v == "system" {
-			p, err := lookPath(program, o.Getenv("PATH"), filepath.Join(root, "shims"), o.Getenv)
+			p, err := lookPath(program, getenv("PATH"), filepath.Join(root, "shims"), getenv)
 			if err == nil {
 				loc.Executable, loc.Method = p, LocatedByPyenvShim
 				loc.How = fmt.Sprintf("%s is a pyenv shim; version \"system\" (from %s) is %s on PATH", loc.Command, from, p)
@@ -228,7 +228,7 @@ func locatePyenv(loc *Located, program string, shim []byte, o LocateOptions) (*L
 }
 
 // pyenvVersions returns the versions pyenv selects, and where it read them.
-func pyenvVersions(root string, o LocateOptions) ([]string, string) {
+func pyenvVersions(root, workDir string, getenv func(string) string) ([]string, string) {
 	split := func(s string) []string {
 		var out []string
 		for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ':' || r == '\n' || r == ' ' || r == '\t' || r == '\r' }) {
@@ -238,10 +238,10 @@ func pyenvVersions(root string, o LocateOptions) ([]string, string) {
 		}
 		return out
 	}
-	if v := split(o.Getenv("PYENV_VERSION")); len(v) > 0 {
+	if v := split(getenv("PYENV_VERSION")); len(v) > 0 {
 		return v, "PYENV_VERSION"
 	}
-	for dir := o.Dir; dir != ""; {
+	for dir := workDir; dir != ""; {
 		file := filepath.Join(dir, ".python-version")
 		if data, err := osfs.ReadHostFile(file, osfs.LimitConfig); err == nil {
 			if v := split(string(data)); len(v) > 0 {

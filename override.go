@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/pep668/pep668/internal/configparser"
+	"github.com/pep668/pep668/internal/environ"
 	"github.com/pep668/pep668/internal/osfs"
 )
 
@@ -18,9 +19,10 @@ var ErrBadBool = errors.New("pep668: not a boolean; use yes/no, true/false or 1/
 // PipOptions say where pip's configuration would come from.
 type PipOptions struct {
 	// FS is the filesystem rooted at "/" (nil for the host's); paths are
-	// POSIX. Getenv is the environment pip would see (nil for none).
-	FS     fs.FS
-	Getenv func(string) string
+	// POSIX. LookupEnv is the environment pip would see, as os.LookupEnv
+	// gives it (nil for none).
+	FS        fs.FS
+	LookupEnv func(string) (string, bool)
 	// Prefix is the interpreter's sys.prefix, for the site file
 	// {sys.prefix}/pip.conf; empty to skip it.
 	Prefix string
@@ -48,10 +50,7 @@ func PipOverride(command string, opts *PipOptions) (Override, error) {
 	if opts != nil {
 		o = *opts
 	}
-	getenv := o.Getenv
-	if getenv == nil {
-		getenv = func(string) string { return "" }
-	}
+	getenv := environ.Getter(o.LookupEnv)
 	f := osfs.For(o.FS, false, "/")
 
 	var files []string

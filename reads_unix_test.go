@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/pep668/pep668"
+	"github.com/pep668/pep668/internal/environ"
 	"github.com/pep668/pep668/internal/testfs"
 	"github.com/pep668/pep668/marker"
 	"github.com/pep668/pep668/venv"
@@ -90,7 +91,7 @@ func TestSpecialFilesAreNotRead(t *testing.T) {
 			testfs.Make(t, filepath.Join(root, "pip.conf"), kind, 1<<30)
 			testfs.Within(t, "PipOverride", func() {
 				env := map[string]string{"PIP_CONFIG_FILE": filepath.Join(root, "pip.conf")}
-				if o, err := pep668.PipOverride("install", &pep668.PipOptions{Getenv: func(k string) string { return env[k] }}); err != nil || o.BreakSystemPackages {
+				if o, err := pep668.PipOverride("install", &pep668.PipOptions{LookupEnv: environ.Map(env)}); err != nil || o.BreakSystemPackages {
 					t.Errorf("PipOverride with a %s pip.conf: %+v, %v", kind, o, err)
 				}
 			})
@@ -105,7 +106,7 @@ func TestSpecialFilesAreNotRead(t *testing.T) {
 			testfs.Make(t, filepath.Join(root, "work", ".python-version"), kind, 1<<30)
 			testfs.Within(t, "Locate", func() {
 				env := map[string]string{"PATH": shims, "PYENV_ROOT": filepath.Join(root, "pyenv")}
-				loc, err := pep668.Locate("python3", &pep668.LocateOptions{Getenv: func(k string) string { return env[k] }, Dir: filepath.Join(root, "work")})
+				loc, err := pep668.Locate("python3", &pep668.LocateOptions{LookupEnv: environ.Map(env), Dir: filepath.Join(root, "work")})
 				if err != nil || !strings.HasSuffix(loc.Executable, "3.12.1/bin/python3") {
 					t.Errorf("Locate with a %s .python-version: %+v, %v", kind, loc, err)
 				}
@@ -113,7 +114,7 @@ func TestSpecialFilesAreNotRead(t *testing.T) {
 			testfs.Make(t, filepath.Join(shims, "python3"), kind, 1<<30)
 			testfs.Within(t, "Locate of a special file", func() {
 				env := map[string]string{"PATH": shims}
-				pep668.Locate("python3", &pep668.LocateOptions{Getenv: func(k string) string { return env[k] }})
+				pep668.Locate("python3", &pep668.LocateOptions{LookupEnv: environ.Map(env)})
 			})
 		})
 	}

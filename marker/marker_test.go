@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/pep668/pep668/internal/environ"
 	"github.com/pep668/pep668/marker"
 )
 
@@ -96,7 +97,7 @@ func TestLocaleByVersion(t *testing.T) {
 		t.Fatal(err)
 	}
 	for python, want := range map[string]string{"": "Error-sr", "3.14": "Error-sr", "3.15": "Error-sr_RS@latin", "3.16": "Error-sr_RS@latin"} {
-		opts := marker.FromEnv(func(k string) string { return map[string]string{"LANG": "sr_RS.UTF-8@latin"}[k] })
+		opts := marker.FromEnv(environ.Map(map[string]string{"LANG": "sr_RS.UTF-8@latin"}))
 		opts.Python = python
 		if got := f.Message(opts).Key; got != want {
 			t.Errorf("Python %q: key %q, want %q", python, got, want)
@@ -119,7 +120,7 @@ func TestFromEnv(t *testing.T) {
 		{map[string]string{"LANG": "C.UTF-8", "LANGUAGE": "fr:de"}, marker.Options{Locale: "C.UTF-8"}},
 	}
 	for _, tt := range tests {
-		got := marker.FromEnv(func(k string) string { return tt.env[k] })
+		got := marker.FromEnv(environ.Map(tt.env))
 		if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
 			t.Errorf("FromEnv(%v) mismatch (-want +got):\n%s", tt.env, diff)
 		}

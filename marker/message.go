@@ -228,13 +228,20 @@ func isUTF8(codeset string) bool {
 	return strings.EqualFold(strings.NewReplacer("-", "", "_", "").Replace(codeset), "utf8")
 }
 
-// FromEnv returns the Options a process's environment asks for, with getenv
-// typically os.Getenv. Locale is the locale of LC_MESSAGES: the first
+// FromEnv returns the Options a process's environment asks for, with
+// lookupEnv typically os.LookupEnv. Locale is the locale of LC_MESSAGES: the first
 // non-empty of LC_ALL, LC_MESSAGES and LANG; Message derives the language
 // from it for Options.Python. Priority comes from LANGUAGE, which, as for
 // GNU gettext, counts only when the locale has a language. Match stays off,
 // and Prefix and Python empty.
-func FromEnv(getenv func(string) string) Options {
+func FromEnv(lookupEnv func(string) (string, bool)) Options {
+	getenv := func(name string) string {
+		if lookupEnv == nil {
+			return ""
+		}
+		v, _ := lookupEnv(name)
+		return v
+	}
 	var opts Options
 	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if opts.Locale = getenv(name); opts.Locale != "" {

@@ -10,7 +10,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/pep668/pep668/internal/environ"
 	"github.com/pep668/pep668/internal/osfs"
 	"github.com/pep668/pep668/venv"
 )
@@ -498,7 +497,7 @@ func Resolve(executable string, opts *InspectOptions) (*Interpreter, *venv.Envir
 	if opts != nil {
 		o = *opts
 	}
-	env, err := venv.Detect(executable, &venv.Options{FS: o.FS, Windows: o.Windows, Getenv: environ.Getter(o.LookupEnv)})
+	env, err := venv.Detect(executable, &venv.Options{FS: o.FS, Windows: o.Windows, LookupEnv: o.LookupEnv})
 	if err != nil {
 		return nil, nil, err
 	}

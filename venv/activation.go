@@ -18,12 +18,19 @@ type Activation struct {
 }
 
 // ActivationFromEnv reads VIRTUAL_ENV, CONDA_PREFIX, CONDA_DEFAULT_ENV and
-// _CONDA_ROOT through getenv (typically os.Getenv).
+// _CONDA_ROOT through lookupEnv (typically os.LookupEnv).
 //
 // A conda prefix is the base environment when _CONDA_ROOT names it, or
 // when CONDA_DEFAULT_ENV is set and is neither the prefix itself nor its
 // last path element; it is another environment otherwise.
-func ActivationFromEnv(getenv func(string) string) Activation {
+func ActivationFromEnv(lookupEnv func(string) (string, bool)) Activation {
+	getenv := func(name string) string {
+		if lookupEnv == nil {
+			return ""
+		}
+		v, _ := lookupEnv(name)
+		return v
+	}
 	a := Activation{VirtualEnv: getenv("VIRTUAL_ENV"), CondaPrefix: getenv("CONDA_PREFIX")}
 	if a.CondaPrefix == "" {
 		return a

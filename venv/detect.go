@@ -91,9 +91,9 @@ type Options struct {
 	// that version (see the package documentation).
 	Python string
 
-	// Getenv, when not nil, supplies the interpreter's environment; only
-	// PYTHONHOME is read.
-	Getenv func(string) string
+	// LookupEnv is the interpreter's environment, as os.LookupEnv gives
+	// it (nil for none); only PYTHONHOME is read.
+	LookupEnv func(string) (string, bool)
 }
 
 // ErrNoExecutable means the executable does not exist or is not a file
@@ -138,8 +138,8 @@ func Detect(executable string, opts *Options) (*Environment, error) {
 		return nil, &Error{Executable: executable, Err: fmt.Errorf("not an absolute path")}
 	}
 	d := detector{f: f, exe: f.Clean(executable)}
-	if o.Getenv != nil {
-		d.pythonHome = o.Getenv("PYTHONHOME")
+	if o.LookupEnv != nil {
+		d.pythonHome, _ = o.LookupEnv("PYTHONHOME")
 	}
 	return d.detect(o.Python)
 }

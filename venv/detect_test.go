@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/pep668/pep668/internal/environ"
 	"github.com/pep668/pep668/venv"
 )
 
@@ -162,7 +163,7 @@ func TestDetectStatic(t *testing.T) {
 		name: "PYTHONHOME with an exec prefix",
 		fsys: posixBase,
 		exe:  "/usr/bin/python3",
-		opts: venv.Options{Getenv: func(k string) string { return map[string]string{"PYTHONHOME": "/opt/a:/opt/b"}[k] }},
+		opts: venv.Options{LookupEnv: environ.Map(map[string]string{"PYTHONHOME": "/opt/a:/opt/b"})},
 		want: want{"/opt/a", "/opt/a", "/opt/b", "/opt/b", false, false, venv.KindSystem, true, "3.11", false, ""},
 	}, {
 		name: "3.14: pyvenv.cfg next to the executable makes that directory the prefix",
@@ -180,7 +181,7 @@ func TestDetectStatic(t *testing.T) {
 			"v/pyvenv.cfg": file("home = /usr/bin\n"),
 		}),
 		exe:  "/v/bin/python",
-		opts: venv.Options{Python: "3.14", Getenv: func(k string) string { return map[string]string{"PYTHONHOME": "/opt/home"}[k] }},
+		opts: venv.Options{Python: "3.14", LookupEnv: environ.Map(map[string]string{"PYTHONHOME": "/opt/home"})},
 		want: want{"/v", "/opt/home", "/v", "/opt/home", true, true, venv.KindVenv, true, "3.14", false, ""},
 	}, {
 		// gh-135773: getpath of 3.14.0 and newer takes a pyvenv.cfg without
@@ -345,7 +346,7 @@ func TestActivationFromEnv(t *testing.T) {
 		{map[string]string{"CONDA_PREFIX": `C:\Miniconda3\envs\web`, "CONDA_DEFAULT_ENV": "web"}, venv.Activation{CondaPrefix: `C:\Miniconda3\envs\web`, CondaKind: venv.KindConda}},
 	}
 	for _, tt := range tests {
-		if got := venv.ActivationFromEnv(func(k string) string { return tt.env[k] }); got != tt.want {
+		if got := venv.ActivationFromEnv(environ.Map(tt.env)); got != tt.want {
 			t.Errorf("ActivationFromEnv(%v) = %+v, want %+v", tt.env, got, tt.want)
 		}
 	}

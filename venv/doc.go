@@ -58,7 +58,7 @@
 //     stdlib zip lib/python3Y.zip all the way up before looking for os.py.
 //     Paths are reported as written: a home of /opt/py/bin/../bin gives the
 //     base prefix /opt/py/bin/.., and PYTHONHOME is taken verbatim.
-//   - PYTHONHOME (Options.Getenv) replaces the base prefix, and getpath then
+//   - PYTHONHOME (Options.LookupEnv) replaces the base prefix, and getpath then
 //     ignores pyvenv.cfg; site.py still makes the environment virtual.
 //
 // # CPython 3.14 and newer

@@ -46,7 +46,7 @@ func ExampleParseConfig() {
 
 func ExampleActivationFromEnv() {
 	env := map[string]string{"CONDA_PREFIX": "/opt/conda/envs/web", "CONDA_DEFAULT_ENV": "web"}
-	a := venv.ActivationFromEnv(func(k string) string { return env[k] })
+	a := venv.ActivationFromEnv(func(k string) (string, bool) { v, ok := env[k]; return v, ok })
 	fmt.Println(a.CondaPrefix, a.CondaKind)
 	// Output: /opt/conda/envs/web conda
 }

@@ -14,6 +14,7 @@ import (
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/pep668/pep668/internal/environ"
 	"github.com/pep668/pep668/internal/testpython"
 	"github.com/pep668/pep668/venv"
 )
@@ -216,7 +217,7 @@ func TestDetectMatchesGetpath(t *testing.T) {
 				}
 				fsys := getpathFS(t, g, c)
 				opts := &venv.Options{FS: fsys, Windows: c.OS == "nt", Python: c.Version,
-					Getenv: func(k string) string { return c.Env[k] }}
+					LookupEnv: environ.Map(c.Env)}
 				env, err := venv.Detect(c.Result.Executable, opts)
 				if err != nil {
 					t.Errorf("%s: Detect(%s): %v", c.Name, c.Result.Executable, err)

@@ -160,7 +160,7 @@ func TestDetectGolden(t *testing.T) {
 					t.Logf("%s: skipped: CPython uses its compiled-in prefix: %s", c.Name, why)
 					continue
 				}
-				opts := &venv.Options{FS: fsys, Getenv: func(k string) string { return replay.Replace(c.Env[k]) }}
+				opts := &venv.Options{FS: fsys, LookupEnv: func(k string) (string, bool) { v, ok := c.Env[k]; return replay.Replace(v), ok }}
 				env, err := venv.Detect(replay.Replace(c.Executable), opts)
 				if err != nil {
 					t.Errorf("%s: Detect(%s): %v", c.Name, c.Executable, err)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/pep668/pep668/internal/environ"
 	"github.com/pep668/pep668/internal/testpython"
 	"github.com/pep668/pep668/venv"
 )
@@ -39,7 +40,7 @@ func TestDetectLive(t *testing.T) {
 					t.Logf("%s: skipped: %s", c.Name, why)
 					continue
 				}
-				env, err := venv.Detect(c.Executable, &venv.Options{Getenv: func(k string) string { return c.Env[k] }})
+				env, err := venv.Detect(c.Executable, &venv.Options{LookupEnv: environ.Map(c.Env)})
 				if err != nil {
 					t.Errorf("%s: Detect(%s): %v", c.Name, c.Executable, err)
 					continue

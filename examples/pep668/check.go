@@ -62,13 +62,13 @@ func runCheck(e *env, args []string) int {
 	if *python != "" {
 		name = *python
 	}
-	loc, err := pep668.Locate(name, &pep668.LocateOptions{Getenv: e.getenv, Run: true})
+	loc, err := pep668.Locate(name, &pep668.LocateOptions{LookupEnv: e.lookupEnv, Run: true})
 	if err != nil {
 		printError(e, "check", err)
 		return exitFailure
 	}
 
-	opts := &pep668.Options{LookupEnv: e.lookupEnv, Message: marker.FromEnv(e.getenv), StrictVersion: *strict}
+	opts := &pep668.Options{LookupEnv: e.lookupEnv, Message: marker.FromEnv(e.lookupEnv), StrictVersion: *strict}
 	if isSet(fs, "locale") {
 		opts.Message = marker.Options{Locale: *locale}
 	}
@@ -78,7 +78,7 @@ func runCheck(e *env, args []string) int {
 	v, err := pep668.Check(loc.Executable, opts)
 	if err == nil && *pipConfig && !*breakSystem {
 		var o pep668.Override
-		o, err = pep668.PipOverride("install", &pep668.PipOptions{Getenv: e.getenv, Prefix: v.Environment.Prefix})
+		o, err = pep668.PipOverride("install", &pep668.PipOptions{LookupEnv: e.lookupEnv, Prefix: v.Environment.Prefix})
 		if err == nil && o.BreakSystemPackages {
 			opts.Override = o
 			v, err = pep668.Check(loc.Executable, opts)

@@ -67,12 +67,6 @@ type env struct {
 	lookupEnv      func(string) (string, bool) // as os.LookupEnv
 }
 
-// getenv returns the value of an environment variable, "" when unset.
-func (e *env) getenv(name string) string {
-	v, _ := e.lookupEnv(name)
-	return v
-}
-
 // command is one subcommand of the tool.
 type command struct {
 	usage   string // the synopsis after "pep668 "

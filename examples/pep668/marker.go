@@ -38,7 +38,7 @@ func runMarker(e *env, args []string) int {
 	}
 	file := files[0]
 
-	opts := marker.FromEnv(e.getenv)
+	opts := marker.FromEnv(e.lookupEnv)
 	if isSet(fs, "locale") {
 		opts = marker.Options{Locale: *locale}
 	}

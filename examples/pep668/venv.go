@@ -45,12 +45,12 @@ func runVenv(e *env, args []string) int {
 	}
 	// Found as check finds it: a name is searched on PATH, and a file that
 	// is not an executable is no interpreter.
-	loc, err := pep668.Locate(exes[0], &pep668.LocateOptions{Getenv: e.getenv})
+	loc, err := pep668.Locate(exes[0], &pep668.LocateOptions{LookupEnv: e.lookupEnv})
 	if err != nil {
 		printError(e, "venv", err)
 		return exitFailure
 	}
-	env, err := venv.Detect(loc.Executable, &venv.Options{Python: *python, Getenv: e.getenv})
+	env, err := venv.Detect(loc.Executable, &venv.Options{Python: *python, LookupEnv: e.lookupEnv})
 	if err != nil {
 		printError(e, "venv", err)
 		return exitFailure
