@@ -7,14 +7,15 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/pep668/pep668"
 	"github.com/pep668/pep668/internal/environ"
 	"github.com/pep668/pep668/scheme"
+	"github.com/pep668/pep668/venv/venvtest"
 )
 
 // distroGolden is one file of testdata/distro, written by
@@ -37,47 +38,44 @@ type distroGolden struct {
 	}
 }
 
-// tree is the installation the golden file describes: the executable, the
-// stdlib with lib-dynload, a sysconfig source holding only the lines that
-// name the distributor's schemes, the marker, and a venv made from it.
-func (g *distroGolden) tree() fstest.MapFS {
-	fsys := fstest.MapFS{}
-	install := func(prefix string) {
-		fsys[strings.TrimPrefix(prefix, "/")+"/bin/python"+g.Version] = &fstest.MapFile{Mode: 0o755}
-		stdlib := strings.TrimPrefix(g.stdlib(prefix), "/")
-		fsys[stdlib+"/os.py"] = &fstest.MapFile{}
-		fsys[stdlib+"/lib-dynload/.keep"] = &fstest.MapFile{}
-		source := stdlib + "/sysconfig.py"
-		if g.Version >= "3.13" {
-			source = stdlib + "/sysconfig/__init__.py"
-		}
-		fsys[source] = &fstest.MapFile{Data: []byte(strings.Join(g.SysconfigLines, "\n") + "\n")}
-		if g.Conda {
-			fsys[strings.TrimPrefix(prefix, "/")+"/conda-meta/history"] = &fstest.MapFile{}
+// install builds the row's installation with venvtest, and checks that
+// its marker and its sysconfig lines are the real ones of the golden file.
+func (g *distroGolden) install(t *testing.T) *venvtest.Install {
+	t.Helper()
+	build := map[string]func(string) *venvtest.Install{
+		"debian": venvtest.Debian, "fedora": venvtest.Fedora, "homebrew-macos": venvtest.HomebrewMacOS,
+		"homebrew-linux": venvtest.HomebrewLinux, "arch": venvtest.Arch, "alpine": venvtest.Alpine,
+		"uv": venvtest.UV, "pbs": venvtest.PBS, "conda": venvtest.Conda,
+	}[strings.TrimSuffix(g.Name, "-"+g.Version)]
+	version := g.Version
+	if strings.HasPrefix(g.Name, "uv-") {
+		version = g.Python // uv names the directory with the whole version
+	}
+	in := build(version)
+	if in.Python != g.Prefix+"/bin/python"+g.Version || in.Venv != g.Venv+"/bin/python"+g.Version {
+		t.Fatalf("venvtest: %s, venv %s; the golden row has prefix %s", in.Python, in.Venv, g.Prefix)
+	}
+	marker := ""
+	if in.Marker != "" {
+		marker = string(in.FS[strings.TrimPrefix(in.Marker, "/")].Data)
+	}
+	if marker != g.Marker {
+		t.Errorf("venvtest's marker differs from the distributor's (-real +venvtest):\n%s", cmp.Diff(g.Marker, marker))
+	}
+	for name, f := range in.FS {
+		if path.Base(name) == "sysconfig.py" || strings.HasSuffix(name, "sysconfig/__init__.py") {
+			for _, line := range strings.Split(strings.TrimSpace(string(f.Data)), "\n") {
+				if !slices.Contains(g.SysconfigLines, line) {
+					t.Errorf("venvtest's sysconfig line %q is not in the distributor's source", line)
+				}
+			}
 		}
 	}
-	install(g.Prefix)
-	if g.Marker != "" {
-		fsys[strings.TrimPrefix(g.stdlib(g.Prefix), "/")+"/EXTERNALLY-MANAGED"] = &fstest.MapFile{Data: []byte(g.Marker)}
-	}
-	for _, s := range g.States {
-		if s.Prefix != "" {
-			install(s.Prefix)
-		}
-	}
-	venv := strings.TrimPrefix(g.Venv, "/")
-	fsys[venv+"/pyvenv.cfg"] = &fstest.MapFile{Data: []byte("home = " + g.Prefix + "/bin\ninclude-system-site-packages = false\nversion = " + g.Python + "\n")}
-	fsys[venv+"/bin/python"+g.Version] = &fstest.MapFile{Mode: 0o755}
-	fsys[venv+"/lib/python"+g.Version+"/site-packages/.keep"] = &fstest.MapFile{}
-	return fsys
+	return in
 }
 
-func (g *distroGolden) stdlib(prefix string) string {
-	return path.Join(prefix, g.Platlibdir, "python"+g.Version)
-}
-
-// TestDistributors builds a tree per distributor and version from the
-// golden data of its real patched sysconfig and checks, in and out of a
+// TestDistributors builds each distributor's installation with venvtest and
+// checks it against the golden data of its real patched sysconfig, in and out of a
 // venv and under the environment variables the distributor reads: the
 // verdict of Check, the default scheme and its paths, and that the
 // uninstall bounds of that scheme hold its install directories and none
@@ -96,15 +94,16 @@ func TestDistributors(t *testing.T) {
 		if err := json.Unmarshal(data, &g); err != nil {
 			t.Fatalf("%s: %v", file, err)
 		}
-		fsys := g.tree()
 		for name, s := range g.States {
 			t.Run(g.Name+"/"+name, func(t *testing.T) {
+				in := g.install(t)
+				fsys := in.FS
 				exe := g.Prefix + "/bin/python" + g.Version
 				switch {
 				case name == "venv":
-					exe = g.Venv + "/bin/python" + g.Version
+					exe = in.Venv
 				case s.Prefix != "":
-					exe = s.Prefix + "/bin/python" + g.Version
+					exe = in.CondaEnv
 				}
 				v, err := pep668.Check(exe, &pep668.Options{FS: fsys, LookupEnv: environ.Map(s.Env)})
 				if err != nil {
@@ -145,7 +144,7 @@ func TestDistributors(t *testing.T) {
 						t.Errorf("%s is outside the bounds", p)
 					}
 				}
-				outside := append([]string{paths[scheme.Stdlib], g.stdlib(g.Prefix)}, g.Outside...)
+				outside := append([]string{paths[scheme.Stdlib], in.Stdlib}, g.Outside...)
 				for _, dir := range outside {
 					if holdsTarget(dir, paths) {
 						continue // the scheme installs there (an RPM build, deb_system)

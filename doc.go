@@ -33,7 +33,7 @@
 // may I install into this interpreter, and why (not)?
 //
 //	v, err := pep668.Check("/usr/bin/python3", &pep668.Options{
-//		LookupEnv: os.LookupEnv,              // PYTHONHOME, DEB_PYTHON_INSTALL_LAYOUT, …
+//		LookupEnv: os.LookupEnv,                 // PYTHONHOME, DEB_PYTHON_INSTALL_LAYOUT, …
 //		Message:   marker.FromEnv(os.LookupEnv), // the user's language
 //	})
 //	if err != nil {
@@ -68,6 +68,27 @@
 // this. [Explain] puts it in plain lines, and [RenderRefusal] shows the
 // refusal the way pip's users know it. [Locate] finds the interpreter a
 // command name would run, through launchers such as pyenv's shims.
+//
+// A Verdict's Environment and Interpreter are always set; Message only
+// when MarkerExists. Reason, Override.Origin, Verdict.Distributor and the
+// record package's Decision.Cause are typed values with documented
+// constants, for policies to switch on.
+//
+// # Uninstalling
+//
+// [Verdict.Target] gives the install target of an allowed verdict: the
+// default scheme, its paths and the environment's lock. [Target.Uninstall]
+// removes a distribution from it in one call, under the lock: recover any
+// interrupted uninstall, find the distribution in purelib and platlib,
+// plan, apply, all or nothing (DryRun plans only). The record package's
+// steps stay public for other cases.
+//
+//	target, err := v.Target() // wraps ErrExternallyManaged when v refuses
+//	u, err := target.Uninstall("requests", nil)
+//	// u.Plan.Remove, u.Plan.Refused, u.Result.Removed
+//
+// Tests of code that uses this package can build realistic installations
+// with [github.com/pep668/pep668/venv/venvtest].
 //
 // [PEP 668]: https://peps.python.org/pep-0668/
 package pep668

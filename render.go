@@ -132,7 +132,7 @@ const (
 )
 
 // Name is the distributor's name for people: "Debian or Ubuntu", "Arch
-// Linux", ….
+// Linux", …, "unknown".
 func (d Distributor) Name() string {
 	switch d {
 	case DistributorDebian:
@@ -143,6 +143,8 @@ func (d Distributor) Name() string {
 		return "Arch Linux"
 	case DistributorAlpine:
 		return "Alpine Linux"
+	case DistributorUnknown:
+		return "unknown"
 	}
 	return string(d)
 }

@@ -4,7 +4,8 @@
 // and uninstalls them safely: only the files a RECORD lists, only inside
 // the install directories of the scheme the installer targets, as PEP 668
 // requires, never a file another distribution lists, and all or nothing,
-// even when the process is killed half way.
+// even when the process is killed half way. pep668.Target.Uninstall does
+// all of it in one call; the steps are:
 //
 //	lock, err := record.Lock(venv + "/.lock") // uv's lock: plan and apply under one
 //	defer lock.Unlock()

@@ -38,8 +38,8 @@
 //	uninstall  distribution, version, dist_info, scheme, remove[],
 //	           remove_dirs[], kept[], refused[], missing[], scheme_dirs[],
 //	           basis[], applied, result{removed[], removed_dirs[],
-//	           kept_dirs[]} (with --apply), recovered{rolled_back[],
-//	           completed[], kept[]}
+//	           kept_dirs[]} and recovered{rolled_back[],
+//	           completed[], kept[]} (both with --apply)
 package main
 
 import (

@@ -5,7 +5,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"unicode"
@@ -57,60 +56,32 @@ func runUninstall(e *env, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
-	if !v.Allowed {
+	target, err := v.Target()
+	if errors.Is(err, pep668.ErrExternallyManaged) {
 		return refuse(fmt.Sprintf("%s is externally managed (marker %s); pass --break-system-packages to uninstall anyway", quote(v.Executable), quote(v.MarkerPath)))
 	}
-	paths, err := v.Interpreter.Paths(v.Scheme, nil)
 	if err != nil {
 		return fail(err)
 	}
-
-	// One lock from recovery to the end of the uninstall, so that nothing
-	// changes the environment between the plan and its application.
-	if v.Environment.IsVirtual {
-		lock, err := record.Lock(filepath.Join(v.Environment.Prefix, ".lock")) // uv's environment lock
-		if err != nil {
-			return fail(err)
-		}
-		defer lock.Unlock()
+	u, err := target.Uninstall(names[0], &pep668.UninstallOptions{DryRun: !*apply})
+	if u != nil && u.Recovered != nil && !*asJSON {
+		printRecovery(e, u.Recovered)
 	}
-	res := uninstallResult{}
-	if res.Recovered, err = record.Recover(paths, nil); err != nil {
-		return fail(err)
-	}
-	if !*asJSON {
-		printRecovery(e, res.Recovered)
-	}
-
-	sites := []string{paths[scheme.Purelib], paths[scheme.Platlib]}
-	dist, err := record.Find(names[0], sites, nil)
-	if errors.Is(err, record.ErrNotInstalled) {
+	var ue *record.UninstallError
+	switch {
+	case errors.Is(err, record.ErrNotInstalled):
+		sites := []string{target.Paths[scheme.Purelib], target.Paths[scheme.Platlib]}
 		if other, err2 := record.Find(names[0], otherSites(v.Interpreter, v.Scheme, sites), nil); err2 == nil {
 			return refuse(fmt.Sprintf("%s %s is installed in %s, outside the target scheme %s; it is left alone",
 				quote(other.Name), quote(other.Version), quote(other.SiteDir), v.Scheme))
 		}
-		return refuse(fmt.Sprintf("%s is not installed in scheme %s (%s)", quote(names[0]), v.Scheme, quote(paths[scheme.Purelib])))
-	}
-	if err != nil {
-		return fail(err)
-	}
-	paths[scheme.Headers] = v.Interpreter.HeadersDir(paths, dist.Name)
-	plan, err := record.NewPlan(dist, paths, &record.PlanOptions{SchemeName: v.Scheme})
-	var ue *record.UninstallError
-	if errors.As(err, &ue) {
+		return refuse(fmt.Sprintf("%s is not installed in scheme %s (%s)", quote(names[0]), v.Scheme, quote(target.Paths[scheme.Purelib])))
+	case errors.As(err, &ue):
 		return refuse(quote(ue.Error()) + "; " + ue.Hint())
-	}
-	if err != nil {
+	case err != nil:
 		return fail(err)
 	}
-
-	res.Plan = plan
-	if *apply {
-		if res.Result, err = record.Apply(plan, nil); err != nil {
-			return fail(err)
-		}
-		res.Applied = true
-	}
+	res := uninstallResult{Plan: u.Plan, Applied: u.Result != nil, Result: u.Result, Recovered: u.Recovered}
 	if *asJSON {
 		if err := writeJSON(e.stdout, res); err != nil {
 			return fail(err)
