@@ -179,7 +179,7 @@ func CheckEnvironment(env *venv.Environment, opts *Options) (*Verdict, error) {
 	}
 	v := &Verdict{
 		Executable: env.Executable, Environment: env, Interpreter: in,
-		Scheme: name, Stdlib: paths[scheme.Stdlib],
+		Scheme: name, Stdlib: paths.Stdlib,
 	}
 	v.Notes = append(append(v.Notes, env.Notes...), in.Notes...)
 

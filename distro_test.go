@@ -113,9 +113,9 @@ func TestDistributors(t *testing.T) {
 					t.Errorf("vendor %s, want %s (%s)", v.Interpreter.Vendor, g.Vendor, g.Source)
 				}
 				managed := g.Marker != "" && name != "venv" && s.Prefix == ""
-				if v.Scheme != s.DefaultScheme || v.Stdlib != s.Paths[scheme.Stdlib] || v.ExternallyManaged != managed || v.Allowed == managed {
+				if v.Scheme != s.DefaultScheme || v.Stdlib != s.Paths.Stdlib || v.ExternallyManaged != managed || v.Allowed == managed {
 					t.Errorf("Check: scheme %q, stdlib %s, managed %v, allowed %v; want %q, %s, managed %v (%s)",
-						v.Scheme, v.Stdlib, v.ExternallyManaged, v.Allowed, s.DefaultScheme, s.Paths[scheme.Stdlib], managed, g.Source)
+						v.Scheme, v.Stdlib, v.ExternallyManaged, v.Allowed, s.DefaultScheme, s.Paths.Stdlib, managed, g.Source)
 				}
 				if want := distributorOf(g.Name); managed && v.Distributor() != want {
 					t.Errorf("Distributor() = %q, want %q", v.Distributor(), want)
@@ -139,12 +139,12 @@ func TestDistributors(t *testing.T) {
 					}
 					return in
 				}
-				for _, key := range []string{scheme.Purelib, scheme.Platlib, scheme.Scripts} {
-					if p := paths[key] + "/pkg/mod.py"; !inside(p) {
+				for _, dir := range []string{paths.Purelib, paths.Platlib, paths.Scripts} {
+					if p := dir + "/pkg/mod.py"; !inside(p) {
 						t.Errorf("%s is outside the bounds", p)
 					}
 				}
-				outside := append([]string{paths[scheme.Stdlib], in.Stdlib}, g.Outside...)
+				outside := append([]string{paths.Stdlib, in.Stdlib}, g.Outside...)
 				for _, dir := range outside {
 					if holdsTarget(dir, paths) {
 						continue // the scheme installs there (an RPM build, deb_system)
@@ -174,7 +174,7 @@ func distributorOf(row string) pep668.Distributor {
 // holdsTarget reports whether dir is an install target of paths or holds one.
 func holdsTarget(dir string, paths scheme.Paths) bool {
 	for _, key := range scheme.Targets {
-		if p := paths[key]; p != "" && (p == dir || strings.HasPrefix(p, dir+"/")) {
+		if p, _ := paths.Get(key); p != "" && (p == dir || strings.HasPrefix(p, dir+"/")) {
 			return true
 		}
 	}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/pep668/pep668"
 	"github.com/pep668/pep668/record"
-	"github.com/pep668/pep668/scheme"
 	"github.com/pep668/pep668/venv/venvtest"
 )
 
@@ -35,7 +34,7 @@ func uninstall(python, name string, dryRun bool) error {
 	if err != nil {
 		return err // a refused plan says why: see record.UninstallError
 	}
-	site := target.Paths[scheme.Purelib]
+	site := target.Paths.Purelib
 	for _, f := range u.Plan.Remove {
 		rel, _ := filepath.Rel(site, f)
 		fmt.Println(map[bool]string{true: "would remove", false: "removed"}[dryRun], rel)

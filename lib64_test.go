@@ -11,7 +11,6 @@ import (
 
 	"github.com/pep668/pep668"
 	"github.com/pep668/pep668/record"
-	"github.com/pep668/pep668/scheme"
 )
 
 // TestLib64VenvOf315 uninstalls from a venv of CPython 3.15 on a lib64
@@ -59,10 +58,10 @@ func TestLib64VenvOf315(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantPure, wantPlat := filepath.Join(root, pure), filepath.Join(root, plat)
-	if v.Scheme != "venv" || paths[scheme.Purelib] != wantPure || paths[scheme.Platlib] != wantPlat {
-		t.Fatalf("scheme %s, purelib %s, platlib %s; want venv, %s, %s", v.Scheme, paths[scheme.Purelib], paths[scheme.Platlib], wantPure, wantPlat)
+	if v.Scheme != "venv" || paths.Purelib != wantPure || paths.Platlib != wantPlat {
+		t.Fatalf("scheme %s, purelib %s, platlib %s; want venv, %s, %s", v.Scheme, paths.Purelib, paths.Platlib, wantPure, wantPlat)
 	}
-	dist, err := record.Find("ext", []string{paths[scheme.Purelib], paths[scheme.Platlib]}, nil)
+	dist, err := record.Find("ext", []string{paths.Purelib, paths.Platlib}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,15 +51,12 @@ func (v *Verdict) Target() (*Target, error) {
 // (record.Lock(t.LockFile)) from before planning until after applying, or
 // use Uninstall, which does.
 func (t *Target) PlanUninstall(name string) (*record.Plan, error) {
-	dist, err := record.Find(name, []string{t.Paths[scheme.Purelib], t.Paths[scheme.Platlib]}, nil)
+	dist, err := record.Find(name, []string{t.Paths.Purelib, t.Paths.Platlib}, nil)
 	if err != nil {
 		return nil, err
 	}
-	paths := make(scheme.Paths, len(t.Paths)+1)
-	for k, p := range t.Paths {
-		paths[k] = p
-	}
-	paths[scheme.Headers] = t.Verdict.Interpreter.HeadersDir(paths, dist.Name)
+	paths := t.Paths
+	paths.Headers = t.Verdict.Interpreter.HeadersDir(paths, dist.Name)
 	return record.NewPlan(dist, paths, &record.PlanOptions{SchemeName: t.Scheme})
 }
 

@@ -29,9 +29,9 @@ func cfnLintVenv(b *testing.B) (*record.Distribution, scheme.Paths) {
 	}
 	v := filepath.Join(root, "venv")
 	return dist, scheme.Paths{
-		"stdlib": "/usr/lib/python3.11", "platstdlib": filepath.Join(v, "lib", "python3.11"),
-		"purelib": sp, "platlib": sp, "include": "/usr/include/python3.11", "platinclude": "/usr/include/python3.11",
-		"scripts": filepath.Join(v, "bin"), "data": v,
+		Stdlib: "/usr/lib/python3.11", Platstdlib: filepath.Join(v, "lib", "python3.11"),
+		Purelib: sp, Platlib: sp, Include: "/usr/include/python3.11", Platinclude: "/usr/include/python3.11",
+		Scripts: filepath.Join(v, "bin"), Data: v,
 	}
 }
 

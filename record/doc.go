@@ -10,7 +10,7 @@
 //	lock, err := record.Lock(venv + "/.lock") // uv's lock: plan and apply under one
 //	defer lock.Unlock()
 //	_, err = record.Recover(paths, nil)  // finish or undo an interrupted uninstall
-//	dist, err := record.Find("requests", []string{paths[scheme.Purelib], paths[scheme.Platlib]}, nil)
+//	dist, err := record.Find("requests", []string{paths.Purelib, paths.Platlib}, nil)
 //	plan, err := record.NewPlan(dist, paths, &record.PlanOptions{SchemeName: "venv"})
 //	// plan.Remove, plan.RemoveDirs, plan.Kept, plan.Refused, plan.Missing
 //	result, err := record.Apply(plan, nil)

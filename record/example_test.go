@@ -50,7 +50,7 @@ func ExampleNewPlan() {
 		fmt.Println(err)
 		return
 	}
-	paths := scheme.Paths{scheme.Purelib: "/" + sp, scheme.Platlib: "/" + sp, scheme.Scripts: "/venv/bin", scheme.Data: "/venv"}
+	paths := scheme.Paths{Purelib: "/" + sp, Platlib: "/" + sp, Scripts: "/venv/bin", Data: "/venv"}
 	plan, err := record.NewPlan(dist, paths, &record.PlanOptions{FS: fsys, SchemeName: "venv"})
 	if err != nil {
 		fmt.Println(err)
@@ -85,7 +85,7 @@ func ExampleApply() {
 	os.WriteFile(filepath.Join(sp, "pkg-1.0.dist-info", "RECORD"), []byte("pkg.py,,\npkg-1.0.dist-info/RECORD,,\n"), 0o644)
 
 	dist, _ := record.Find("pkg", []string{sp}, nil)
-	paths := scheme.Paths{scheme.Purelib: sp, scheme.Platlib: sp, scheme.Data: filepath.Join(root, "venv")}
+	paths := scheme.Paths{Purelib: sp, Platlib: sp, Data: filepath.Join(root, "venv")}
 	plan, _ := record.NewPlan(dist, paths, nil)
 	res, err := record.Apply(plan, &record.ApplyOptions{LockFile: filepath.Join(root, "venv", ".lock")})
 	if err != nil {

@@ -89,10 +89,10 @@ func FuzzPlan(f *testing.F) {
 			t.Fatal(err)
 		}
 		paths := scheme.Paths{
-			scheme.Stdlib: "/base/lib/python3.12", scheme.Platstdlib: "/venv/lib/python3.12",
-			scheme.Purelib: "/" + sp, scheme.Platlib: "/" + sp,
-			scheme.Include: "/base/include/python3.12", scheme.Platinclude: "/base/include/python3.12",
-			scheme.Scripts: "/venv/bin", scheme.Data: "/venv",
+			Stdlib: "/base/lib/python3.12", Platstdlib: "/venv/lib/python3.12",
+			Purelib: "/" + sp, Platlib: "/" + sp,
+			Include: "/base/include/python3.12", Platinclude: "/base/include/python3.12",
+			Scripts: "/venv/bin", Data: "/venv",
 		}
 		plan, err := record.NewPlan(dist, paths, &record.PlanOptions{FS: fsys})
 		if err != nil {

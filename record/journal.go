@@ -291,7 +291,7 @@ func Recover(paths scheme.Paths, opts *RecoverOptions) (*Recovery, error) {
 		return nil, err
 	}
 	r := &recoverer{bounds: bounds, dirs: map[string]*confined.Dir{}}
-	if inc := paths[scheme.Include]; inc != "" {
+	if inc := paths.Include; inc != "" {
 		r.include, _ = osfs.Host(inc).Strict().RealPath(inc)
 	}
 	defer r.close()

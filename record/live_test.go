@@ -117,7 +117,7 @@ func TestUninstallLikePip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ours, err := record.Find(name, []string{paths[scheme.Purelib]}, nil)
+			ours, err := record.Find(name, []string{paths.Purelib}, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

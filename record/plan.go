@@ -232,13 +232,13 @@ func NewPlan(dist *Distribution, paths scheme.Paths, opts *PlanOptions) (*Plan, 
 	}
 
 	p := &planner{f: f, cache: f.NewCache(), bounds: bounds, dist: dist, seen: map[string]bool{}, removing: map[string]bool{},
-		bytecode: map[string]map[string][]string{}, scripts: paths[scheme.Scripts]}
+		bytecode: map[string]map[string][]string{}, scripts: paths.Scripts}
 	p.plan = &Plan{Distribution: dist.Name, Version: dist.Version, DistInfo: dist.DistInfo, Scheme: o.SchemeName, Windows: o.Windows,
 		Roots: bounds.Dirs(), Remove: []string{}, RemoveDirs: []string{}, Kept: []Decision{}, Refused: []Decision{}, Missing: []string{}}
 	// For refusal reasons: the scheme's directories as resolved and as written.
 	p.lexicalRoots = slices.Clone(p.plan.Roots)
 	for _, key := range scheme.Targets {
-		if d := paths[key]; d != "" {
+		if d, _ := paths.Get(key); d != "" {
 			p.lexicalRoots = append(p.lexicalRoots, f.Clean(d))
 		}
 	}
@@ -249,7 +249,7 @@ func NewPlan(dist *Distribution, paths scheme.Paths, opts *PlanOptions) (*Plan, 
 	if stash := p.findStash(); stash != "" {
 		return refuse(ErrInterrupted, fmt.Sprintf("%s holds an interrupted uninstall", stash))
 	}
-	if err := p.indexOwners(append(o.Others, paths[scheme.Purelib], paths[scheme.Platlib])); err != nil {
+	if err := p.indexOwners(append(o.Others, paths.Purelib, paths.Platlib)); err != nil {
 		return refuse(fmt.Errorf("%w: %w", ErrUnknownOwners, err), "")
 	}
 

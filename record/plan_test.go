@@ -177,10 +177,10 @@ func hostile() tree {
 func venvPaths(root string) scheme.Paths {
 	v, base := filepath.Join(root, "venv"), filepath.Join(root, "base")
 	return scheme.Paths{
-		"stdlib": filepath.Join(base, "lib", "python3.12"), "platstdlib": filepath.Join(v, "lib", "python3.12"),
-		"purelib": filepath.Join(root, site), "platlib": filepath.Join(root, site),
-		"include": filepath.Join(base, "include", "python3.12"), "platinclude": filepath.Join(base, "include", "python3.12"),
-		"scripts": filepath.Join(v, "bin"), "data": v,
+		Stdlib: filepath.Join(base, "lib", "python3.12"), Platstdlib: filepath.Join(v, "lib", "python3.12"),
+		Purelib: filepath.Join(root, site), Platlib: filepath.Join(root, site),
+		Include: filepath.Join(base, "include", "python3.12"), Platinclude: filepath.Join(base, "include", "python3.12"),
+		Scripts: filepath.Join(v, "bin"), Data: v,
 	}
 }
 

@@ -36,7 +36,7 @@ func tempRoot(t *testing.T) string {
 // uninstall.
 func planIn(t *testing.T, name string, paths scheme.Paths) (*record.Plan, error) {
 	t.Helper()
-	dist, err := record.Find(name, []string{paths[scheme.Purelib]}, nil)
+	dist, err := record.Find(name, []string{paths.Purelib}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,16 +77,16 @@ func TestBaseIsNeverInside(t *testing.T) {
 	}
 	py, venv := filepath.Join(root, "py"), filepath.Join(root, "venv")
 	venvScheme := scheme.Paths{
-		scheme.Stdlib: py + "/lib/python3.11", scheme.Platstdlib: venv + "/lib/python3.11",
-		scheme.Purelib: filepath.Join(root, vsite), scheme.Platlib: filepath.Join(root, vsite),
-		scheme.Include: py + "/include/python3.11", scheme.Platinclude: py + "/include/python3.11",
-		scheme.Scripts: venv + "/bin", scheme.Data: venv,
+		Stdlib: py + "/lib/python3.11", Platstdlib: venv + "/lib/python3.11",
+		Purelib: filepath.Join(root, vsite), Platlib: filepath.Join(root, vsite),
+		Include: py + "/include/python3.11", Platinclude: py + "/include/python3.11",
+		Scripts: venv + "/bin", Data: venv,
 	}
 	prefixScheme := scheme.Paths{
-		scheme.Stdlib: py + "/lib/python3.11", scheme.Platstdlib: py + "/lib/python3.11",
-		scheme.Purelib: filepath.Join(root, psite), scheme.Platlib: filepath.Join(root, psite),
-		scheme.Include: py + "/include/python3.11", scheme.Platinclude: py + "/include/python3.11",
-		scheme.Scripts: py + "/bin", scheme.Data: py, scheme.Headers: py + "/include/python3.11/pkg",
+		Stdlib: py + "/lib/python3.11", Platstdlib: py + "/lib/python3.11",
+		Purelib: filepath.Join(root, psite), Platlib: filepath.Join(root, psite),
+		Include: py + "/include/python3.11", Platinclude: py + "/include/python3.11",
+		Scripts: py + "/bin", Data: py, Headers: py + "/include/python3.11/pkg",
 	}
 	before := snapshot(t, root)
 	for _, tt := range []struct {
@@ -333,7 +333,7 @@ func TestUnreachableRefuses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	paths := scheme.Paths{scheme.Purelib: "/" + sp, scheme.Platlib: "/" + sp, scheme.Scripts: "/venv/bin", scheme.Data: "/venv"}
+	paths := scheme.Paths{Purelib: "/" + sp, Platlib: "/" + sp, Scripts: "/venv/bin", Data: "/venv"}
 	_, err = record.NewPlan(dist, paths, &record.PlanOptions{FS: fsys})
 	if !errors.Is(err, record.ErrUnreachable) || !errors.Is(err, fs.ErrPermission) || !strings.Contains(err.Error(), "/"+sp+"/locked") {
 		t.Errorf("NewPlan with an unreadable directory: %v, want ErrUnreachable naming /%s/locked", err, sp)
@@ -376,7 +376,7 @@ func windowsBackslashes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	paths := scheme.Paths{scheme.Purelib: `C:\venv\Lib\site-packages`, scheme.Platlib: `C:\venv\Lib\site-packages`, scheme.Scripts: `C:\venv\Scripts`, scheme.Data: `C:\venv`}
+	paths := scheme.Paths{Purelib: `C:\venv\Lib\site-packages`, Platlib: `C:\venv\Lib\site-packages`, Scripts: `C:\venv\Scripts`, Data: `C:\venv`}
 	plan, err := record.NewPlan(dist, paths, &record.PlanOptions{FS: fsys, Windows: true})
 	if err != nil || !slices.Contains(plan.Remove, `C:\venv\Lib\site-packages\bsl\mod.py`) {
 		t.Errorf("Windows plan removes %q, %v; want bsl\\mod.py", plan.Remove, err)
@@ -426,10 +426,10 @@ func TestCaseInsensitive(t *testing.T) {
 			sp + "/own-1.0.dist-info/RECORD":   {Data: []byte("shared/mod.py,,\nOWN/FILE.PY,,\nown-1.0.dist-info/RECORD,,\n")},
 			sp + "/other-1.0.dist-info/RECORD": {Data: []byte("SHARED/MOD.PY,,\n")},
 		}}
-		site, paths := "/"+sp, scheme.Paths{scheme.Purelib: "/" + sp, scheme.Platlib: "/" + sp, scheme.Scripts: "/venv/bin", scheme.Data: "/venv"}
+		site, paths := "/"+sp, scheme.Paths{Purelib: "/" + sp, Platlib: "/" + sp, Scripts: "/venv/bin", Data: "/venv"}
 		if windows {
 			site = strings.ReplaceAll(`C:/`+sp, "/", `\`)
-			paths = scheme.Paths{scheme.Purelib: site, scheme.Platlib: site, scheme.Scripts: `C:\venv\Scripts`, scheme.Data: `C:\venv`}
+			paths = scheme.Paths{Purelib: site, Platlib: site, Scripts: `C:\venv\Scripts`, Data: `C:\venv`}
 		}
 		dist, err := record.Find("own", []string{site}, &record.FindOptions{FS: fsys, Windows: windows})
 		if err != nil {
@@ -591,8 +591,8 @@ func TestSymlinkedSchemePaths(t *testing.T) {
 		"linked":                           "-> $ROOT/venv",
 	}.write(t, root)
 	paths := venvPaths(root)
-	for k, v := range paths {
-		paths[k] = strings.Replace(v, filepath.Join(root, "venv"), filepath.Join(root, "linked"), 1)
+	for k, v := range paths.All() {
+		paths.Set(k, strings.Replace(v, filepath.Join(root, "venv"), filepath.Join(root, "linked"), 1))
 	}
 	plan, err := planIn(t, "pkg", paths)
 	if err != nil {
@@ -600,7 +600,7 @@ func TestSymlinkedSchemePaths(t *testing.T) {
 	}
 	// Found through the link, indexed through the resolved path: still one
 	// distribution, not a second one owning the same files.
-	dist, _ := record.Find("pkg", []string{paths[scheme.Purelib]}, nil)
+	dist, _ := record.Find("pkg", []string{paths.Purelib}, nil)
 	if p2, err := record.NewPlan(dist, paths, &record.PlanOptions{Others: []string{filepath.Join(root, site)}}); err != nil || len(p2.Kept) != 0 {
 		t.Errorf("NewPlan with the site directory also given resolved: kept %+v, %v", p2.Kept, err)
 	}

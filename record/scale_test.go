@@ -79,7 +79,7 @@ func BenchmarkPlanScaling(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			paths := scheme.Paths{scheme.Purelib: sp, scheme.Platlib: sp, scheme.Scripts: filepath.Join(root, "venv", "bin"), scheme.Data: filepath.Join(root, "venv")}
+			paths := scheme.Paths{Purelib: sp, Platlib: sp, Scripts: filepath.Join(root, "venv", "bin"), Data: filepath.Join(root, "venv")}
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {

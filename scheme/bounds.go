@@ -54,8 +54,7 @@ type BoundsOptions struct {
 
 // NewBounds resolves every directory of paths (all links followed) and
 // returns the Bounds they make. Every path must be absolute; an empty one
-// is skipped. Path names other than the targets and the interpreter's
-// directories are ignored.
+// is skipped.
 func NewBounds(paths Paths, opts *BoundsOptions) (*Bounds, error) {
 	var o BoundsOptions
 	if opts != nil {
@@ -63,17 +62,14 @@ func NewBounds(paths Paths, opts *BoundsOptions) (*Bounds, error) {
 	}
 	var f *osfs.FS
 	for _, key := range append(slices.Clone(Targets), PathNames...) { // the volume of a target, on Windows
-		if p := paths[key]; p != "" {
+		if p, _ := paths.Get(key); p != "" {
 			f = osfs.For(o.FS, o.Windows, p).Strict()
 			break
 		}
 	}
 	b := &Bounds{f: f}
-	for key, p := range paths {
+	for key, p := range paths.All() {
 		target := slices.Contains(Targets, key)
-		if p == "" || !target && !slices.Contains(PathNames, key) {
-			continue
-		}
 		real, err := f.RealPath(p)
 		if err != nil {
 			return nil, fmt.Errorf("scheme: %s directory %s: %w", key, p, err)

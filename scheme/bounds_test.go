@@ -27,10 +27,10 @@ func TestBounds(t *testing.T) {
 		"opt/linked-site":      link("/venv/lib/python3.11/site-packages"),
 	}
 	paths := scheme.Paths{
-		scheme.Purelib: "/venv/lib/python3.11/site-packages",
-		scheme.Platlib: "/venv/lib/python3.11/site-packages",
-		scheme.Scripts: "/venv/bin",
-		scheme.Data:    "/venv",
+		Purelib: "/venv/lib/python3.11/site-packages",
+		Platlib: "/venv/lib/python3.11/site-packages",
+		Scripts: "/venv/bin",
+		Data:    "/venv",
 	}
 	b, err := scheme.NewBounds(paths, &scheme.BoundsOptions{FS: fsys})
 	if err != nil {
@@ -65,7 +65,7 @@ func TestBounds(t *testing.T) {
 		t.Error("Contains(relative/path) succeeded")
 	}
 
-	win, err := scheme.NewBounds(scheme.Paths{scheme.Purelib: `C:\venv\Lib\site-packages`}, &scheme.BoundsOptions{FS: fstest.MapFS{}, Windows: true})
+	win, err := scheme.NewBounds(scheme.Paths{Purelib: `C:\venv\Lib\site-packages`}, &scheme.BoundsOptions{FS: fstest.MapFS{}, Windows: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,10 +93,10 @@ func TestBoundsExcludeInterpreterDirs(t *testing.T) {
 		// A venv's stdlib and include are the base interpreter's.
 		name: "venv",
 		paths: scheme.Paths{
-			scheme.Stdlib: "/opt/py/lib/python3.11", scheme.Platstdlib: "/venv/lib/python3.11",
-			scheme.Purelib: "/venv/lib/python3.11/site-packages", scheme.Platlib: "/venv/lib/python3.11/site-packages",
-			scheme.Include: "/opt/py/include/python3.11", scheme.Platinclude: "/opt/py/include/python3.11",
-			scheme.Scripts: "/venv/bin", scheme.Data: "/venv",
+			Stdlib: "/opt/py/lib/python3.11", Platstdlib: "/venv/lib/python3.11",
+			Purelib: "/venv/lib/python3.11/site-packages", Platlib: "/venv/lib/python3.11/site-packages",
+			Include: "/opt/py/include/python3.11", Platinclude: "/opt/py/include/python3.11",
+			Scripts: "/venv/bin", Data: "/venv",
 		},
 		cases: map[string]bool{
 			"/opt/py/lib/python3.11/this.py":        false,
@@ -110,11 +110,11 @@ func TestBoundsExcludeInterpreterDirs(t *testing.T) {
 		// pyenv: data is the prefix, which holds stdlib and include.
 		name: "prefix",
 		paths: scheme.Paths{
-			scheme.Stdlib: "/opt/py/lib/python3.11", scheme.Platstdlib: "/opt/py/lib/python3.11",
-			scheme.Purelib: "/opt/py/lib/python3.11/site-packages", scheme.Platlib: "/opt/py/lib/python3.11/site-packages",
-			scheme.Include: "/opt/py/include/python3.11", scheme.Platinclude: "/opt/py/include/python3.11",
-			scheme.Scripts: "/opt/py/bin", scheme.Data: "/opt/py",
-			scheme.Headers: "/opt/py/include/python3.11/pkg",
+			Stdlib: "/opt/py/lib/python3.11", Platstdlib: "/opt/py/lib/python3.11",
+			Purelib: "/opt/py/lib/python3.11/site-packages", Platlib: "/opt/py/lib/python3.11/site-packages",
+			Include: "/opt/py/include/python3.11", Platinclude: "/opt/py/include/python3.11",
+			Scripts: "/opt/py/bin", Data: "/opt/py",
+			Headers: "/opt/py/include/python3.11/pkg",
 		},
 		cases: map[string]bool{
 			"/opt/py/lib/python3.11/os.py":                  false,
@@ -131,10 +131,10 @@ func TestBoundsExcludeInterpreterDirs(t *testing.T) {
 		// Debian's posix_local, as --break-system-packages targets it.
 		name: "debian",
 		paths: scheme.Paths{
-			scheme.Stdlib: "/usr/lib/python3.11", scheme.Platstdlib: "/usr/lib/python3.11",
-			scheme.Purelib: "/usr/local/lib/python3.11/dist-packages", scheme.Platlib: "/usr/local/lib/python3.11/dist-packages",
-			scheme.Include: "/usr/include/python3.11", scheme.Platinclude: "/usr/include/python3.11",
-			scheme.Scripts: "/usr/local/bin", scheme.Data: "/usr/local",
+			Stdlib: "/usr/lib/python3.11", Platstdlib: "/usr/lib/python3.11",
+			Purelib: "/usr/local/lib/python3.11/dist-packages", Platlib: "/usr/local/lib/python3.11/dist-packages",
+			Include: "/usr/include/python3.11", Platinclude: "/usr/include/python3.11",
+			Scripts: "/usr/local/bin", Data: "/usr/local",
 		},
 		cases: map[string]bool{
 			"/usr/lib/python3.11/os.py":                 false,
@@ -147,8 +147,8 @@ func TestBoundsExcludeInterpreterDirs(t *testing.T) {
 		// target wins.
 		name: "home",
 		paths: scheme.Paths{
-			scheme.Stdlib: "/home/u/lib/python", scheme.Purelib: "/home/u/lib/python", scheme.Platlib: "/home/u/lib/python",
-			scheme.Include: "/home/u/include/python", scheme.Scripts: "/home/u/bin", scheme.Data: "/home/u",
+			Stdlib: "/home/u/lib/python", Purelib: "/home/u/lib/python", Platlib: "/home/u/lib/python",
+			Include: "/home/u/include/python", Scripts: "/home/u/bin", Data: "/home/u",
 		},
 		cases: map[string]bool{
 			"/home/u/lib/python/pkg.py":    true,
@@ -166,12 +166,12 @@ func TestBoundsExcludeInterpreterDirs(t *testing.T) {
 				t.Errorf("%s: Contains(%s) = %v, %v; want %v", tt.name, p, inside, err, want)
 			}
 		}
-		for _, d := range tt.paths {
+		for _, d := range tt.paths.All() {
 			if !b.Encloses(d) || !b.Encloses("/") {
 				t.Errorf("%s: Encloses(%s) is false", tt.name, d)
 			}
 		}
-		if b.Encloses(tt.paths[scheme.Purelib] + "/pkg") {
+		if b.Encloses(tt.paths.Purelib + "/pkg") {
 			t.Errorf("%s: a package directory counts as a scheme directory", tt.name)
 		}
 	}

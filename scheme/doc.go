@@ -10,8 +10,8 @@
 //
 //	in, _, err := scheme.Resolve("/usr/bin/python3", nil) // venv.Detect, then Inspect
 //	name, paths, err := in.DefaultPaths()
-//	// Debian: "posix_local", paths["stdlib"] "/usr/lib/python3.11",
-//	// paths["purelib"] "/usr/local/lib/python3.11/dist-packages"
+//	// Debian: "posix_local", paths.Stdlib "/usr/lib/python3.11",
+//	// paths.Purelib "/usr/local/lib/python3.11/dist-packages"
 //
 // # Templates and expansion
 //

@@ -25,9 +25,9 @@ func ExampleTable_Paths() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(paths[scheme.Stdlib])
-	fmt.Println(paths[scheme.Purelib])
-	fmt.Println(paths[scheme.Include])
+	fmt.Println(paths.Stdlib)
+	fmt.Println(paths.Purelib)
+	fmt.Println(paths.Include)
 	// Output:
 	// /opt/py/lib/python3.13t
 	// /opt/py/lib/python3.13t/site-packages
@@ -53,8 +53,8 @@ func ExampleResolve() {
 		return
 	}
 	fmt.Println(in.Vendor, name)
-	fmt.Println("marker directory:", paths[scheme.Stdlib])
-	fmt.Println("pip installs into:", paths[scheme.Purelib])
+	fmt.Println("marker directory:", paths.Stdlib)
+	fmt.Println("pip installs into:", paths.Purelib)
 	// Output:
 	// debian posix_local
 	// marker directory: /usr/lib/python3.11
@@ -66,7 +66,7 @@ func ExampleBounds_Contains() {
 		"venv/lib/python3.12/site-packages/pkg/__init__.py": {},
 		"venv/lib/python3.12/site-packages/evil":            {Mode: fs.ModeSymlink, Data: []byte("/etc")},
 	}
-	b, err := scheme.NewBounds(scheme.Paths{scheme.Purelib: "/venv/lib/python3.12/site-packages", scheme.Scripts: "/venv/bin"},
+	b, err := scheme.NewBounds(scheme.Paths{Purelib: "/venv/lib/python3.12/site-packages", Scripts: "/venv/bin"},
 		&scheme.BoundsOptions{FS: fsys})
 	if err != nil {
 		fmt.Println(err)

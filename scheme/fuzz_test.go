@@ -33,7 +33,7 @@ func FuzzExpand(f *testing.F) {
 			if err != nil {
 				t.Fatalf("Paths(%s) error %v", name, err)
 			}
-			for key, p := range paths {
+			for key, p := range paths.All() {
 				if again := table.Clean(p); again != p {
 					t.Fatalf("%s.%s = %q, but normalising it again gives %q", name, key, p, again)
 				}

@@ -207,7 +207,7 @@ func (i *Interpreter) DefaultScheme() (string, error) {
 func (i *Interpreter) Paths(name string, vars Vars) (Paths, error) {
 	t, err := i.Table()
 	if err != nil {
-		return nil, err
+		return Paths{}, err
 	}
 	cv := i.configVars(t)
 	if i.Vendor == Fedora && name == "posix_prefix" && cv["prefix"] == "/usr" && !i.inRPMBuild() {
@@ -228,7 +228,7 @@ func (i *Interpreter) inRPMBuild() bool {
 // distribution dist to, with paths those of the target scheme: inside a
 // virtual environment <prefix>/include/site/python3.Y/<dist>, else the
 // scheme's include directory joined with dist. Give it to NewBounds as
-// paths[Headers].
+// paths.Headers.
 func (i *Interpreter) HeadersDir(paths Paths, dist string) string {
 	t, err := i.Table()
 	if err != nil || dist == "" {
@@ -241,10 +241,10 @@ func (i *Interpreter) HeadersDir(paths Paths, dist string) string {
 	if i.IsVirtual {
 		return t.Clean(strings.Join([]string{i.Prefix, "include", "site", fmt.Sprintf("python3.%d", i.minor()), dist}, sep))
 	}
-	if paths[Include] == "" {
+	if paths.Include == "" {
 		return ""
 	}
-	return t.Clean(paths[Include] + sep + dist)
+	return t.Clean(paths.Include + sep + dist)
 }
 
 // DefaultPaths returns the paths of the default scheme, as
@@ -252,7 +252,7 @@ func (i *Interpreter) HeadersDir(paths Paths, dist string) string {
 func (i *Interpreter) DefaultPaths() (string, Paths, error) {
 	name, err := i.DefaultScheme()
 	if err != nil {
-		return "", nil, err
+		return "", Paths{}, err
 	}
 	p, err := i.Paths(name, nil)
 	return name, p, err

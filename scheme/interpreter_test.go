@@ -178,7 +178,7 @@ func TestOlderVersions(t *testing.T) {
 	if in.Rules != "3.8" || len(in.Notes) == 0 || !strings.Contains(strings.Join(in.Notes, "\n"), "older than this library knows") {
 		t.Errorf("Rules %q, notes %q; want 3.8 and a note", in.Rules, in.Notes)
 	}
-	if _, paths, err := in.DefaultPaths(); err != nil || paths[scheme.Purelib] != "/opt/py37/lib/python3.7/site-packages" {
+	if _, paths, err := in.DefaultPaths(); err != nil || paths.Purelib != "/opt/py37/lib/python3.7/site-packages" {
 		t.Errorf("DefaultPaths: %v, %v", paths, err)
 	}
 	if _, _, err := scheme.Resolve("/opt/py37/bin/python3.7", &scheme.InspectOptions{FS: fsys, StrictVersion: true}); !errors.Is(err, scheme.ErrUnknownVersion) {

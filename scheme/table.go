@@ -143,9 +143,6 @@ func (t *Table) Templates(name string) (Templates, error) {
 	return maps.Clone(s), nil
 }
 
-// Paths maps path names (Stdlib, Purelib, …) to paths.
-type Paths map[string]string
-
 // Paths expands a scheme with vars as sysconfig.get_paths(name, vars) does
 // when vars holds every variable it needs: each template is formatted with
 // vars, then normalised like os.path.normpath of the table's OS flavour.
@@ -160,19 +157,23 @@ type Paths map[string]string
 func (t *Table) Paths(name string, vars Vars) (Paths, error) {
 	templates, err := t.Templates(name)
 	if err != nil {
-		return nil, err
+		return Paths{}, err
 	}
 	if t.Windows && t.Minor >= 11 {
 		vars = maps.Clone(vars)
 		vars["platlibdir"] = "lib"
 	}
-	paths := make(Paths, len(templates))
-	for key, tmpl := range templates {
+	var paths Paths
+	for _, key := range PathNames {
+		tmpl, ok := templates[key]
+		if !ok {
+			continue
+		}
 		s, field, err := format(tmpl, vars)
 		if err != nil {
-			return nil, &ExpandError{Scheme: name, Path: key, Template: tmpl, Name: field, Err: err}
+			return Paths{}, &ExpandError{Scheme: name, Path: key, Template: tmpl, Name: field, Err: err}
 		}
-		paths[key] = t.Clean(s)
+		paths.Set(key, t.Clean(s))
 	}
 	return paths, nil
 }

@@ -58,8 +58,8 @@ func TestTablesFromReference(t *testing.T) {
 	in := &scheme.Interpreter{Vendor: scheme.PyPy, Version: "3.10", Prefix: "/opt/pypy", ExecPrefix: "/opt/pypy",
 		BasePrefix: "/opt/pypy", BaseExecPrefix: "/opt/pypy", Platlibdir: "lib"}
 	paths, err := in.Paths("posix_prefix", nil)
-	if err != nil || paths["purelib"] != "/opt/pypy/lib/pypy3.10/site-packages" {
-		t.Errorf("PyPy purelib = %q, %v", paths["purelib"], err)
+	if err != nil || paths.Purelib != "/opt/pypy/lib/pypy3.10/site-packages" {
+		t.Errorf("PyPy purelib = %q, %v", paths.Purelib, err)
 	}
 	if _, err := pypy.Templates("pypy"); !errors.Is(err, scheme.ErrUnknownScheme) {
 		t.Errorf("PyPy 3.10 has a legacy pypy scheme (PyPy 3.8 dropped it): %v", err)
@@ -72,21 +72,21 @@ func TestVendorRules(t *testing.T) {
 		BasePrefix: "/usr", BaseExecPrefix: "/usr", Platlibdir: "lib64", UserBase: "/home/u/.local"}
 	paths, _ := fedora.Paths("posix_prefix", nil)
 	want := scheme.Paths{
-		"stdlib": "/usr/lib64/python3.12", "platstdlib": "/usr/local/lib64/python3.12",
-		"purelib": "/usr/local/lib/python3.12/site-packages", "platlib": "/usr/local/lib64/python3.12/site-packages",
-		"include": "/usr/include/python3.12", "platinclude": "/usr/include/python3.12",
-		"scripts": "/usr/local/bin", "data": "/usr/local",
+		Stdlib: "/usr/lib64/python3.12", Platstdlib: "/usr/local/lib64/python3.12",
+		Purelib: "/usr/local/lib/python3.12/site-packages", Platlib: "/usr/local/lib64/python3.12/site-packages",
+		Include: "/usr/include/python3.12", Platinclude: "/usr/include/python3.12",
+		Scripts: "/usr/local/bin", Data: "/usr/local",
 	}
 	if diff := cmp.Diff(want, paths); diff != "" {
 		t.Errorf("Fedora posix_prefix mismatch (-want +got):\n%s", diff)
 	}
 	fedora.LookupEnv = env("RPM_BUILD_ROOT", "/builddir/build/BUILDROOT/x")
-	if paths, _ := fedora.Paths("posix_prefix", nil); paths["purelib"] != "/usr/lib/python3.12/site-packages" {
-		t.Errorf("Fedora under rpmbuild: purelib %q", paths["purelib"])
+	if paths, _ := fedora.Paths("posix_prefix", nil); paths.Purelib != "/usr/lib/python3.12/site-packages" {
+		t.Errorf("Fedora under rpmbuild: purelib %q", paths.Purelib)
 	}
 	fedora.LookupEnv = nil
-	if paths, _ := fedora.Paths("posix_prefix", scheme.Vars{"base": "/opt/p", "platbase": "/opt/p"}); paths["purelib"] != "/opt/p/lib/python3.12/site-packages" {
-		t.Errorf("Fedora --prefix: purelib %q", paths["purelib"])
+	if paths, _ := fedora.Paths("posix_prefix", scheme.Vars{"base": "/opt/p", "platbase": "/opt/p"}); paths.Purelib != "/opt/p/lib/python3.12/site-packages" {
+		t.Errorf("Fedora --prefix: purelib %q", paths.Purelib)
 	}
 
 	brew := &scheme.Interpreter{Vendor: scheme.Homebrew, Version: "3.13", Framework: "Python",
@@ -165,8 +165,8 @@ func TestDistributorDefaultSchemes(t *testing.T) {
 			t.Errorf("%s %s (virtual %v, legacy %v): default scheme %q, %v; want %q", tt.vendor, tt.version, tt.virtual, tt.legacy, name, err, tt.want)
 			continue
 		}
-		if tt.purelib != "" && paths[scheme.Purelib] != tt.purelib {
-			t.Errorf("%s %s (virtual %v): purelib %q, want %q", tt.vendor, tt.version, tt.virtual, paths[scheme.Purelib], tt.purelib)
+		if tt.purelib != "" && paths.Purelib != tt.purelib {
+			t.Errorf("%s %s (virtual %v): purelib %q, want %q", tt.vendor, tt.version, tt.virtual, paths.Purelib, tt.purelib)
 		}
 	}
 	// pip's headers directory, which no scheme names.
@@ -178,7 +178,7 @@ func TestDistributorDefaultSchemes(t *testing.T) {
 		{scheme.Interpreter{Vendor: scheme.CPython, Version: "3.12", Windows: true, Prefix: `C:\venv`, IsVirtual: true}, `C:\venv\include\site\python3.12\MarkupSafe`},
 		{scheme.Interpreter{Vendor: scheme.Debian, Version: "3.11", Prefix: "/usr"}, "/usr/include/python3.11/MarkupSafe"},
 	} {
-		paths := scheme.Paths{scheme.Include: "/usr/include/python3.11"}
+		paths := scheme.Paths{Include: "/usr/include/python3.11"}
 		if got := tt.in.HeadersDir(paths, "MarkupSafe"); got != tt.want {
 			t.Errorf("HeadersDir(%+v) = %q, want %q", tt.in, got, tt.want)
 		}
@@ -193,11 +193,11 @@ func TestDistributorDefaultSchemes(t *testing.T) {
 		ExecPrefix: `C:\Python312`, BasePrefix: `C:\Python312`, BaseExecPrefix: `C:\Python312`, Platlibdir: "DLLs",
 		Winver: "3.12", UserBase: `C:\Users\me\AppData\Roaming\Python`}
 	name, paths, err := win.DefaultPaths()
-	if err != nil || name != "nt" || paths["purelib"] != `C:\Python312\Lib\site-packages` || paths["stdlib"] != `C:\Python312\Lib` {
+	if err != nil || name != "nt" || paths.Purelib != `C:\Python312\Lib\site-packages` || paths.Stdlib != `C:\Python312\Lib` {
 		t.Errorf("Windows DefaultPaths = %q, %v, %v", name, paths, err)
 	}
-	if p, _ := win.Paths("nt_user", nil); p["purelib"] != `C:\Users\me\AppData\Roaming\Python\Python312\site-packages` {
-		t.Errorf("Windows nt_user purelib = %q", p["purelib"])
+	if p, _ := win.Paths("nt_user", nil); p.Purelib != `C:\Users\me\AppData\Roaming\Python\Python312\site-packages` {
+		t.Errorf("Windows nt_user purelib = %q", p.Purelib)
 	}
 	if _, err := win.PreferredScheme("bogus"); !errors.Is(err, scheme.ErrUnknownKey) {
 		t.Errorf("PreferredScheme(bogus) error = %v", err)
@@ -313,8 +313,8 @@ func TestInspectStatic(t *testing.T) {
 				t.Errorf("Inspect mismatch (-want +got):\n%s\nnotes: %q", diff, in.Notes)
 			}
 			name, paths, err := in.DefaultPaths()
-			if err != nil || name != tt.def || paths["purelib"] != tt.purelib {
-				t.Errorf("DefaultPaths = %q, purelib %q, %v; want %q, %q", name, paths["purelib"], err, tt.def, tt.purelib)
+			if err != nil || name != tt.def || paths.Purelib != tt.purelib {
+				t.Errorf("DefaultPaths = %q, purelib %q, %v; want %q, %q", name, paths.Purelib, err, tt.def, tt.purelib)
 			}
 		})
 	}

@@ -79,10 +79,8 @@ func runScheme(e *env, args []string) int {
 		}
 		return exitOK
 	}
-	for _, key := range scheme.PathNames {
-		if p, ok := paths[key]; ok {
-			fmt.Fprintf(e.stdout, "%s: %s\n", key, p)
-		}
+	for key, p := range paths.All() {
+		fmt.Fprintf(e.stdout, "%s: %s\n", key, p)
 	}
 	for _, n := range notes {
 		fmt.Fprintf(e.stdout, "note: %s\n", n)

@@ -70,12 +70,12 @@ func runUninstall(e *env, args []string) int {
 	var ue *record.UninstallError
 	switch {
 	case errors.Is(err, record.ErrNotInstalled):
-		sites := []string{target.Paths[scheme.Purelib], target.Paths[scheme.Platlib]}
+		sites := []string{target.Paths.Purelib, target.Paths.Platlib}
 		if other, err2 := record.Find(names[0], otherSites(v.Interpreter, v.Scheme, sites), nil); err2 == nil {
 			return refuse(fmt.Sprintf("%s %s is installed in %s, outside the target scheme %s; it is left alone",
 				quote(other.Name), quote(other.Version), quote(other.SiteDir), v.Scheme))
 		}
-		return refuse(fmt.Sprintf("%s is not installed in scheme %s (%s)", quote(names[0]), v.Scheme, quote(target.Paths[scheme.Purelib])))
+		return refuse(fmt.Sprintf("%s is not installed in scheme %s (%s)", quote(names[0]), v.Scheme, quote(target.Paths.Purelib)))
 	case errors.As(err, &ue):
 		return refuse(quote(ue.Error()) + "; " + ue.Hint())
 	case err != nil:
@@ -171,8 +171,8 @@ func otherSites(in *scheme.Interpreter, target string, exclude []string) []strin
 		if err != nil {
 			continue
 		}
-		for _, key := range []string{scheme.Purelib, scheme.Platlib} {
-			if p := paths[key]; !slices.Contains(exclude, p) && !slices.Contains(sites, p) {
+		for _, p := range []string{paths.Purelib, paths.Platlib} {
+			if !slices.Contains(exclude, p) && !slices.Contains(sites, p) {
 				sites = append(sites, p)
 			}
 		}

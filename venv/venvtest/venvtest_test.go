@@ -96,7 +96,7 @@ func TestWriteDir(t *testing.T) {
 	if len(u.Result.Removed) != 5 {
 		t.Errorf("removed %q, want the two files and the three of dist-info", u.Result.Removed)
 	}
-	if _, err := record.Find("demo", []string{target.Paths[scheme.Purelib]}, nil); err == nil {
+	if _, err := record.Find("demo", []string{target.Paths.Purelib}, nil); err == nil {
 		t.Error("demo is still installed")
 	}
 	s, err := pep668.Check(in.Python, nil)

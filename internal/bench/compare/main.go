@@ -128,7 +128,7 @@ func run(rounds int, bin, debian, pyenv string) error {
 	}
 	var plan *record.Plan
 	ourPlan, err := timeIt(rounds, func() error {
-		dist, err := record.Find("cfn-lint", []string{paths[scheme.Purelib]}, nil)
+		dist, err := record.Find("cfn-lint", []string{paths.Purelib}, nil)
 		if err != nil {
 			return err
 		}
