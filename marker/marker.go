@@ -25,11 +25,11 @@ const SectionName = "externally-managed"
 // CPython's configparser; the last two mean the file was read but offers no
 // message.
 var (
-	ErrEncoding             = configparser.ErrEncoding             // not valid UTF-8
-	ErrMissingSectionHeader = configparser.ErrMissingSectionHeader // text before the first [section]
-	ErrSyntax               = configparser.ErrSyntax               // a line that is no header, option, comment or continuation
-	ErrDuplicateSection     = configparser.ErrDuplicateSection
-	ErrDuplicateOption      = configparser.ErrDuplicateOption
+	ErrEncoding             = errors.New("not valid UTF-8")
+	ErrMissingSectionHeader = errors.New("option or text before the first section header")
+	ErrSyntax               = errors.New("line is not a section header, an option or a comment")
+	ErrDuplicateSection     = errors.New("duplicate section")
+	ErrDuplicateOption      = errors.New("duplicate option")
 	ErrNoSection            = errors.New("no [" + SectionName + "] section")
 	ErrNoKey                = errors.New("no Error key")
 )
@@ -39,9 +39,27 @@ var (
 // link to /dev/zero never ends) or holds more than 1 MiB; it still marks
 // the interpreter, with the default message.
 var (
-	ErrNotRegular = osfs.ErrNotRegular
-	ErrTooLarge   = osfs.ErrTooLarge
+	ErrNotRegular = errors.New("not a regular file")
+	ErrTooLarge   = errors.New("file too large")
 )
+
+// fromConfigparser returns the error of this package for one of the
+// configparser reader's.
+func fromConfigparser(err error) error {
+	switch err {
+	case configparser.ErrEncoding:
+		return ErrEncoding
+	case configparser.ErrMissingSectionHeader:
+		return ErrMissingSectionHeader
+	case configparser.ErrSyntax:
+		return ErrSyntax
+	case configparser.ErrDuplicateSection:
+		return ErrDuplicateSection
+	case configparser.ErrDuplicateOption:
+		return ErrDuplicateOption
+	}
+	return err
+}
 
 // A ParseError says why a marker file gives no message of its own.
 type ParseError struct {
@@ -88,7 +106,7 @@ func ParseFor(python, name string, data []byte) (*File, error) {
 	if err != nil {
 		var se *configparser.SyntaxError
 		if errors.As(err, &se) {
-			return nil, &ParseError{Path: name, Line: se.Line, Text: se.Text, Err: se.Err}
+			return nil, &ParseError{Path: name, Line: se.Line, Text: se.Text, Err: fromConfigparser(se.Err)}
 		}
 		return nil, &ParseError{Path: name, Err: err}
 	}
@@ -148,7 +166,7 @@ func Find(fsys fs.FS, dir string) (name string, found bool, err error) {
 func Read(fsys fs.FS, name string, opts Options) Message {
 	data, err := osfs.ReadFile(fsys, name, osfs.LimitConfig)
 	if err != nil {
-		return defaultMessage(opts, err)
+		return defaultMessage(opts, osfs.Public(err, ErrNotRegular, ErrTooLarge))
 	}
 	f, err := ParseFor(opts.Python, name, data)
 	if err != nil {

@@ -69,8 +69,8 @@ var ErrNotInstalled = errors.New("record: not installed")
 // its kind can reasonably be (RECORD: 256 MiB; INSTALLER: 1 MiB;
 // entry_points.txt: 16 MiB).
 var (
-	ErrNotRegular = osfs.ErrNotRegular
-	ErrTooLarge   = osfs.ErrTooLarge
+	ErrNotRegular = errors.New("not a regular file")
+	ErrTooLarge   = errors.New("file too large")
 )
 
 // FindOptions say where to read: FS rooted at "/" (or a Windows volume),
@@ -184,6 +184,7 @@ func digestOf(data []byte) string {
 // does not exist).
 func (d *Distribution) readMeta(f *osfs.FS, p string, limit int64) ([]byte, error) {
 	data, err := f.ReadFile(p, limit)
+	err = osfs.Public(err, ErrNotRegular, ErrTooLarge)
 	if d.digests == nil {
 		d.digests = map[string]string{}
 	}

@@ -107,6 +107,7 @@ const (
 // Errors of NewPlan, for errors.Is; they come wrapped in *UninstallError.
 var (
 	ErrNoRecord      = errors.New("no RECORD file")
+	ErrBadRecord     = errors.New("RECORD cannot be used") // malformed, or not a regular file, or too large
 	ErrOutsideScheme = errors.New("installed outside the target scheme")
 	ErrLegacyInstall = errors.New("not installed with a .dist-info directory")
 	ErrUnknownOwners = errors.New("the files of another distribution cannot be known")
@@ -118,7 +119,7 @@ var (
 type UninstallError struct {
 	Distribution, Version string
 	Installer             string // who installed it, from INSTALLER
-	// Err is ErrNoRecord, ErrOutsideScheme, ErrLegacyInstall,
+	// Err is ErrNoRecord, ErrBadRecord, ErrOutsideScheme, ErrLegacyInstall,
 	// ErrUnknownOwners, ErrUnreachable or ErrInterrupted, maybe wrapping
 	// more.
 	Err    error
@@ -141,9 +142,9 @@ func (e *UninstallError) Hint() string {
 	switch {
 	case e == nil:
 		return ""
-	case errors.Is(e.Err, ErrNoRecord) && (e.Installer == "" || e.Installer == "pip"):
+	case (errors.Is(e.Err, ErrNoRecord) || errors.Is(e.Err, ErrBadRecord)) && (e.Installer == "" || e.Installer == "pip"):
 		return fmt.Sprintf("its files are unknown; reinstalling it recreates RECORD: pip install --ignore-installed --no-deps %s==%s", e.Distribution, e.Version)
-	case errors.Is(e.Err, ErrNoRecord):
+	case errors.Is(e.Err, ErrNoRecord), errors.Is(e.Err, ErrBadRecord):
 		return fmt.Sprintf("it was installed by %s; ask that tool to uninstall it", e.Installer)
 	case errors.Is(e.Err, ErrOutsideScheme):
 		return "it belongs to another installation (for example the distribution's packages); leave it to the tool that installed it"
@@ -196,7 +197,7 @@ type PlanOptions struct {
 // Files that another distribution lists (its RECORD read leniently, or an
 // .egg-info's installed-files.txt) are kept, naming it. The whole
 // uninstall is refused with an *UninstallError when RECORD is missing or
-// unusable (ErrNoRecord), the distribution is not a .dist-info one
+// unusable (ErrNoRecord, ErrBadRecord), the distribution is not a .dist-info one
 // (ErrLegacyInstall), its .dist-info lies outside the bounds
 // (ErrOutsideScheme), another distribution's file list exists but cannot
 // be read (ErrUnknownOwners), a listed file, or its INSTALLER or
@@ -220,7 +221,7 @@ func NewPlan(dist *Distribution, paths scheme.Paths, opts *PlanOptions) (*Plan, 
 		if osfs.Missing(dist.RecordErr) {
 			return refuse(ErrNoRecord, "")
 		}
-		return refuse(fmt.Errorf("%w: %w", ErrNoRecord, dist.RecordErr), "RECORD cannot be used")
+		return refuse(fmt.Errorf("%w: %w", ErrBadRecord, dist.RecordErr), "")
 	}
 	bounds, err := scheme.NewBounds(paths, &scheme.BoundsOptions{FS: o.FS, Windows: o.Windows})
 	if err != nil {

@@ -392,6 +392,7 @@ func TestPlanRefusesWholeUninstall(t *testing.T) {
 		{"norecord", site, record.ErrNoRecord, "installed by conda"},
 		{"bare", site, record.ErrNoRecord, "pip install --ignore-installed --no-deps bare==2.0"},
 		{"blank", site, record.ErrFieldCount, "reinstalling"},
+		{"blank", site, record.ErrBadRecord, "reinstalling"},
 		{"apt-pkg", "usr/lib/python3/dist-packages", record.ErrOutsideScheme, "another installation"},
 	} {
 		dist, err := record.Find(tt.name, []string{filepath.Join(root, tt.dir)}, nil)

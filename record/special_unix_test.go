@@ -47,8 +47,8 @@ func TestMetadataSpecialFiles(t *testing.T) {
 				}
 				_, err = record.NewPlan(dist, venvPaths(root), nil)
 				switch {
-				case file == "RECORD" && !errors.Is(err, record.ErrNoRecord):
-					t.Errorf("%s %s: NewPlan: %v, want ErrNoRecord", kind, file, err)
+				case file == "RECORD" && (!errors.Is(err, record.ErrBadRecord) || !errors.Is(err, want)):
+					t.Errorf("%s %s: NewPlan: %v, want ErrBadRecord with %v", kind, file, err, want)
 				case file != "RECORD" && (!errors.Is(err, want) || !errors.Is(err, record.ErrUnreachable)):
 					t.Errorf("%s %s: NewPlan: %v, want ErrUnreachable with %v", kind, file, err, want)
 				}

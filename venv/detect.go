@@ -104,8 +104,8 @@ var ErrNoExecutable = errors.New("no such interpreter")
 // reads: one that is not a regular file (a FIFO would block the reader, a
 // link to /dev/zero never ends) or holds more than 1 MiB is not read.
 var (
-	ErrNotRegular = osfs.ErrNotRegular
-	ErrTooLarge   = osfs.ErrTooLarge
+	ErrNotRegular = errors.New("not a regular file")
+	ErrTooLarge   = errors.New("file too large")
 )
 
 // An Error reports why an interpreter's environment could not be found.
@@ -224,7 +224,7 @@ func (d *detector) detect(python string) (*Environment, error) {
 func (d *detector) readConfig(p string) (*Config, error) {
 	data, err := d.f.ReadFile(p, osfs.LimitConfig)
 	if err != nil {
-		return nil, &Error{Executable: d.exe, Err: err}
+		return nil, &Error{Executable: d.exe, Err: osfs.Public(err, ErrNotRegular, ErrTooLarge)}
 	}
 	return ParseConfig(p, data)
 }

@@ -10,8 +10,9 @@ import (
 	"path/filepath"
 )
 
-// Errors of ReadFile. The public packages re-export them, so that a
-// caller can tell them apart with errors.Is.
+// Errors of ReadFile. The public packages declare their own and give the
+// errors they return those identities too (Public), so that a caller tells
+// them apart with errors.Is and go doc shows no internal name.
 var (
 	// ErrNotRegular reports a file that is not a regular file: a FIFO, a
 	// device, a socket or a directory. Such a file is never read: a FIFO
@@ -21,6 +22,25 @@ var (
 	// ErrTooLarge reports a file larger than the limit for its kind.
 	ErrTooLarge = errors.New("file too large")
 )
+
+// Public returns err with the identity of the caller's own sentinels added:
+// errors.Is(Public(err, a, b), a) holds when err is ErrNotRegular, and
+// likewise b for ErrTooLarge. The message is err's. Other errors are
+// returned as they are.
+func Public(err, notRegular, tooLarge error) error {
+	switch {
+	case errors.Is(err, ErrNotRegular):
+		return &publicError{err, notRegular}
+	case errors.Is(err, ErrTooLarge):
+		return &publicError{err, tooLarge}
+	}
+	return err
+}
+
+type publicError struct{ err, public error }
+
+func (e *publicError) Error() string   { return e.err.Error() }
+func (e *publicError) Unwrap() []error { return []error{e.err, e.public} }
 
 // The most the library reads of each kind of file. Real files are far
 // smaller; a larger one is refused rather than read, so that memory stays
