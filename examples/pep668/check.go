@@ -96,13 +96,13 @@ func runCheck(e *env, args []string) int {
 		}
 	} else {
 		if !v.Allowed {
-			fmt.Fprint(e.stdout, pep668.RenderRefusal(v), "\n")
+			fmt.Fprint(e.stdout, text(pep668.RenderRefusal(v)), "\n")
 		}
 		if loc.Command != loc.Executable {
-			fmt.Fprintf(e.stdout, "located: %s\n", loc.How)
+			fmt.Fprintf(e.stdout, "located: %s\n", quote(loc.How))
 		}
 		for _, line := range pep668.Explain(v) {
-			fmt.Fprintln(e.stdout, line)
+			fmt.Fprintln(e.stdout, quote(line))
 		}
 	}
 	if !v.Allowed {

@@ -51,7 +51,9 @@ import (
 	"os"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Exit statuses.
@@ -228,4 +230,32 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// text returns a multi-line text, a marker's message, with every control
+// character but newline and tab escaped as Go would quote it, so that a
+// hostile marker cannot move the cursor, clear lines or change colours.
+func text(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r == '\n' || r == '\t' || unicode.IsPrint(r) && r != unicode.ReplacementChar {
+			b.WriteRune(r)
+			continue
+		}
+		q := strconv.QuoteRune(r)
+		b.WriteString(q[1 : len(q)-1])
+	}
+	return b.String()
+}
+
+// quote returns s as it is when it prints as itself on one line, else Go
+// quoted, so that a hostile name (a newline, an escape sequence) cannot
+// forge or hide output lines.
+func quote(s string) string {
+	for _, r := range s {
+		if !unicode.IsPrint(r) || r == unicode.ReplacementChar {
+			return strconv.Quote(s)
+		}
+	}
+	return s
 }

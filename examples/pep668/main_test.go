@@ -575,3 +575,24 @@ func TestWindowsTree(t *testing.T) {
 		t.Errorf("uninstall demo: status %d, demo still there: %v\n%s%s", status, err, out, errOut)
 	}
 }
+
+// TestHostileText: text from files (a marker's message, pyvenv.cfg's home)
+// cannot drive the terminal: control characters are printed escaped.
+func TestHostileText(t *testing.T) {
+	m := writeFile(t, "EXTERNALLY-MANAGED", "[externally-managed]\nError=Use apt.\x1b[2K\x1b]0;owned\x07\n line two\r\n")
+	out, _, _ := runTool(t, nil, "marker", m)
+	if strings.ContainsAny(out, "\x1b\x07\r") || !strings.Contains(out, `Use apt.\x1b[2K`) || !strings.Contains(out, "\nline two") {
+		t.Errorf("marker prints control characters raw: %q", out)
+	}
+	if runtime.GOOS == "windows" {
+		return
+	}
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "v", "bin"), 0o755)
+	os.WriteFile(filepath.Join(root, "v", "bin", "python3"), nil, 0o755)
+	os.WriteFile(filepath.Join(root, "v", "pyvenv.cfg"), []byte("home = /opt/\x1b[31mred/bin\n"), 0o644)
+	out, _, _ = runTool(t, nil, "venv", filepath.Join(root, "v", "bin", "python3"))
+	if strings.Contains(out, "\x1b") || !strings.Contains(out, `\x1b[31mred`) {
+		t.Errorf("venv prints control characters raw: %q", out)
+	}
+}

@@ -73,14 +73,14 @@ func runMarker(e *env, args []string) int {
 			return exitFailure
 		}
 	} else if res.Found {
-		fmt.Fprintln(e.stdout, *res.Message)
+		fmt.Fprintln(e.stdout, text(*res.Message))
 		if res.Problem != nil {
-			fmt.Fprintf(e.stderr, "pep668 marker: default message: %s\n", *res.Problem)
+			fmt.Fprintf(e.stderr, "pep668 marker: default message: %s\n", quote(*res.Problem))
 		}
 	}
 	if !res.Found {
 		if !*asJSON {
-			fmt.Fprintf(e.stderr, "pep668 marker: no marker: %s\n", *res.Problem)
+			fmt.Fprintf(e.stderr, "pep668 marker: no marker: %s\n", quote(*res.Problem))
 		}
 		return exitNo
 	}

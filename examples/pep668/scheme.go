@@ -80,10 +80,10 @@ func runScheme(e *env, args []string) int {
 		return exitOK
 	}
 	for key, p := range paths.All() {
-		fmt.Fprintf(e.stdout, "%s: %s\n", key, p)
+		fmt.Fprintf(e.stdout, "%s: %s\n", key, quote(p))
 	}
 	for _, n := range notes {
-		fmt.Fprintf(e.stdout, "note: %s\n", n)
+		fmt.Fprintf(e.stdout, "note: %s\n", quote(n))
 	}
 	return exitOK
 }

@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
-	"unicode"
 
 	"github.com/pep668/pep668"
 	"github.com/pep668/pep668/record"
@@ -140,18 +138,6 @@ func printPlan(e *env, res uninstallResult) {
 	}
 	fmt.Fprintf(e.stdout, "%d files, %d directories; %d kept, %d refused, %d missing\n",
 		len(p.Remove), dirs, len(p.Kept), len(p.Refused), len(p.Missing))
-}
-
-// quote returns s as it is when it prints as itself on one line, else Go
-// quoted, so that a hostile name (a newline, an escape sequence) cannot
-// forge or hide output lines.
-func quote(s string) string {
-	for _, r := range s {
-		if !unicode.IsPrint(r) || r == unicode.ReplacementChar {
-			return strconv.Quote(s)
-		}
-	}
-	return s
 }
 
 // otherSites lists the site directories of the interpreter's other

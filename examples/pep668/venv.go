@@ -71,19 +71,19 @@ func runVenv(e *env, args []string) int {
 		}
 	} else {
 		w := e.stdout
-		fmt.Fprintf(w, "executable: %s\n", res.Executable)
+		fmt.Fprintf(w, "executable: %s\n", quote(res.Executable))
 		fmt.Fprintf(w, "kind: %s\n", res.Kind)
 		fmt.Fprintf(w, "virtual environment: %s\n", yesNo(res.InVirtualEnvironment))
-		fmt.Fprintf(w, "prefix: %s\n", res.Prefix)
-		fmt.Fprintf(w, "base prefix: %s\n", res.BasePrefix)
+		fmt.Fprintf(w, "prefix: %s\n", quote(res.Prefix))
+		fmt.Fprintf(w, "base prefix: %s\n", quote(res.BasePrefix))
 		if res.ExecPrefix != res.Prefix || res.BaseExecPrefix != res.BasePrefix {
-			fmt.Fprintf(w, "exec prefix: %s\nbase exec prefix: %s\n", res.ExecPrefix, res.BaseExecPrefix)
+			fmt.Fprintf(w, "exec prefix: %s\nbase exec prefix: %s\n", quote(res.ExecPrefix), quote(res.BaseExecPrefix))
 		}
 		if res.RealPrefix != nil {
-			fmt.Fprintf(w, "real prefix: %s\n", *res.RealPrefix)
+			fmt.Fprintf(w, "real prefix: %s\n", quote(*res.RealPrefix))
 		}
 		if res.Config != nil {
-			fmt.Fprintf(w, "config: %s\n", *res.Config)
+			fmt.Fprintf(w, "config: %s\n", quote(*res.Config))
 		}
 		fmt.Fprintf(w, "system site-packages visible: %s\n", yesNo(res.IncludeSystemSitePackages))
 		version := "unknown"
@@ -95,7 +95,7 @@ func runVenv(e *env, args []string) int {
 		}
 		fmt.Fprintf(w, "python version: %s\n", version)
 		for _, n := range res.Notes {
-			fmt.Fprintf(w, "note: %s\n", n)
+			fmt.Fprintf(w, "note: %s\n", quote(n))
 		}
 	}
 	if !res.InVirtualEnvironment {
