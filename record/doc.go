@@ -62,7 +62,9 @@
 // outside the bounds (Debian's /usr/lib/python3/dist-packages when the
 // target is posix_local), another distribution's unreadable list, a file
 // that exists but cannot be examined (permission denied, a path too long),
-// and a stash of an interrupted uninstall that is not yet recovered.
+// and a stash of an interrupted uninstall that is not yet recovered (a
+// stash is a directory .pep668-uninstall-<id> in an install directory,
+// where Apply moves files before deleting them; see Apply).
 //
 // A plan records its basis: the identity of each install directory, the
 // distributions present in each site directory, and the digest of every

@@ -18,7 +18,8 @@
 //     Debian's 3.11: real environments made and asked for sys.prefix and
 //     sys.base_prefix (testdata/golden, and live with PEP668_LIVE=1).
 //   - CPython 3.11.7, 3.12.1, 3.13.0, 3.14.2 and 3.15.0rc1 (the last two in
-//     pyodide): the interpreter's own frozen getpath run over 120 layouts
+//     pyodide): the interpreter's own frozen getpath (Modules/getpath.py,
+//     the start-up code that computes sys.prefix) run over 120 layouts
 //     held in memory: CPython's test_getpath.py layouts, this project's
 //     edge cases, and the 54 environments a real 3.13.0 made
 //     (testdata/getpath).
@@ -44,7 +45,8 @@
 //
 // getpath finds sys.base_prefix: it searches upwards, from the home
 // directory of pyvenv.cfg or else from the directory the executable's own
-// links lead to, for the stdlib and for lib-dynload, the exec prefix. The
+// links lead to, for a landmark (a file whose presence marks a prefix):
+// the stdlib's for the prefix, and lib-dynload for the exec prefix. The
 // root itself is never searched. Versions differ in the details, and
 // Detect follows each:
 //
