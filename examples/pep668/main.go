@@ -3,11 +3,10 @@
 // Command pep668 answers PEP 668 questions about Python interpreters from
 // the command line, using only the public API of github.com/pep668/pep668.
 //
-//	pep668 check [--json] [--python EXECUTABLE] [--locale NAME] [--break-system-packages]
-//	pep668 marker [--json] [--locale NAME] [--prefix DIR] FILE
-//	pep668 venv [--json] EXECUTABLE
-//	pep668 scheme [--json] --vendor V --python-version X.Y --os posix|nt --scheme NAME [--var name=value ...]
-//	pep668 scheme [--json] --python EXECUTABLE [--scheme NAME] [--query]
+//	pep668 check [--json] [--python EXECUTABLE] [--locale NAME] [--break-system-packages] [--pip-config] [--strict-version]
+//	pep668 marker [--json] [--locale NAME] [--prefix DIR] [--python X.Y] [--match] FILE
+//	pep668 venv [--json] [--python-version X.Y] EXECUTABLE
+//	pep668 scheme [--json] [--strict-version] (--vendor V --python-version X.Y [--os posix|nt] --scheme NAME [--var name=value ...] | --python EXECUTABLE [--vendor V] [--scheme NAME] [--var name=value ...] [--query])
 //	pep668 uninstall [--json] [--apply] [--break-system-packages] --python EXECUTABLE NAME
 //	pep668 help
 //	pep668 version
@@ -89,7 +88,7 @@ func commands() map[string]command {
 			run:     runVenv,
 		},
 		"scheme": {
-			usage:   "scheme [--json] (--vendor V --python-version X.Y [--os posix|nt] --scheme NAME [--var name=value ...] | --python EXECUTABLE [--scheme NAME] [--query])",
+			usage:   "scheme [--json] [--strict-version] (--vendor V --python-version X.Y [--os posix|nt] --scheme NAME [--var name=value ...] | --python EXECUTABLE [--vendor V] [--scheme NAME] [--var name=value ...] [--query])",
 			summary: "expand an install scheme like sysconfig.get_paths, for a vendor's Python or a real interpreter",
 			run:     runScheme,
 		},
@@ -99,7 +98,7 @@ func commands() map[string]command {
 			run:     runUninstall,
 		},
 		"check": {
-			usage:   "check [--json] [--python EXECUTABLE] [--locale NAME] [--break-system-packages] [--pip-config]",
+			usage:   "check [--json] [--python EXECUTABLE] [--locale NAME] [--break-system-packages] [--pip-config] [--strict-version]",
 			summary: "may packages be installed into this interpreter, and why (not)? (exit 0 allowed, 1 externally managed)",
 			run:     runCheck,
 		},

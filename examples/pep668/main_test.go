@@ -596,3 +596,29 @@ func TestHostileText(t *testing.T) {
 		t.Errorf("venv prints control characters raw: %q", out)
 	}
 }
+
+// TestUsageIsComplete: each command's synopsis, in the command's doc
+// comment and in its usage, names every flag --help lists.
+func TestUsageIsComplete(t *testing.T) {
+	src, err := os.ReadFile("main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, cmd := range commands() {
+		if !strings.Contains(string(src), "//\tpep668 "+cmd.usage+"\n") {
+			t.Errorf("the doc comment lacks the synopsis pep668 %s", cmd.usage)
+		}
+		out, _, status := runTool(t, nil, name, "--help")
+		if status != exitOK {
+			t.Fatalf("%s --help: status %d", name, status)
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if f, ok := strings.CutPrefix(line, "  -"); ok {
+				flag, _, _ := strings.Cut(f, " ")
+				if !strings.Contains(cmd.usage, "--"+flag) {
+					t.Errorf("the usage of %s lacks --%s", name, flag)
+				}
+			}
+		}
+	}
+}
