@@ -267,7 +267,7 @@ func (s *scanner) run() (*ScanReport, error) {
 	for _, exe := range exes {
 		v, err := Check(exe, &Options{FS: s.root})
 		if err != nil {
-			s.notes = append(s.notes, fmt.Sprintf("%s: %v", exe, err))
+			s.notes = append(s.notes, strings.TrimPrefix(err.Error(), "pep668: ")) // it names exe
 			continue
 		}
 		key := v.Environment.Prefix + "\x00" + v.Stdlib

@@ -45,7 +45,14 @@ func debianImage(t *testing.T) image {
 		}
 		data, err := os.ReadFile(p)
 		rel, _ := filepath.Rel(root, p)
-		img[filepath.ToSlash(rel)] = string(data)
+		name := filepath.ToSlash(rel)
+		if dir, base := filepath.Split(name); dir == "var/lib/dpkg/info/" {
+			// dpkg's name for a Multi-Arch: same package, which Windows
+			// cannot check out.
+			ext := filepath.Ext(base)
+			name = dir + strings.TrimSuffix(base, ext) + ":amd64" + ext
+		}
+		img[name] = string(data)
 		return err
 	})
 	if err != nil {

@@ -51,6 +51,7 @@ func TestJSONGolden(t *testing.T) {
 		{"scheme", exitOK, []string{"scheme", "--json", "--python", venvPython}},
 		{"scheme-vendor", exitOK, []string{"scheme", "--json", "--vendor", "debian", "--python-version", "3.12", "--scheme", "posix_local",
 			"--var", "base=/usr", "--var", "platbase=/usr", "--var", "installed_base=/usr", "--var", "installed_platbase=/usr", "--var", "abiflags=", "--var", "platlibdir=lib"}},
+		{"scan", exitOK, []string{"scan", "--json", root}},
 		{"uninstall", exitOK, []string{"uninstall", "--json", "--python", venvPython, "demo"}},
 		{"uninstall-apply", exitOK, []string{"uninstall", "--json", "--apply", "--python", venvPython, "demo"}},
 	}

@@ -8,6 +8,7 @@
 //	pep668 venv [--json] [--python-version X.Y] EXECUTABLE
 //	pep668 scheme [--json] [--strict-version] (--vendor V --python-version X.Y [--os posix|nt] --scheme NAME [--var name=value ...] | --python EXECUTABLE [--vendor V] [--scheme NAME] [--var name=value ...] [--query])
 //	pep668 uninstall [--json] [--apply] [--break-system-packages] --python EXECUTABLE NAME
+//	pep668 scan [--json] [--verify] [--fail-on KINDS] ROOT|ARCHIVE
 //	pep668 help
 //	pep668 version
 //
@@ -39,6 +40,11 @@
 //	           basis[], applied, result{removed[], removed_dirs[],
 //	           kept_dirs[]} and recovered{rolled_back[],
 //	           completed[], kept[]} (both with --apply)
+//	scan       root, interpreters[{executable, kind, prefix, base_prefix,
+//	           version, vendor, allowed, externally_managed, marker_path,
+//	           marker_exists, distributor, scheme, paths, site_dirs[]}],
+//	           findings[{kind, interpreter, path, detail, evidence[]}],
+//	           notes[]
 package main
 
 import (
@@ -96,6 +102,11 @@ func commands() map[string]command {
 			usage:   "uninstall [--json] [--apply] [--break-system-packages] --python EXECUTABLE NAME",
 			summary: "plan (and with --apply carry out) an uninstall bounded by the interpreter's install scheme",
 			run:     runUninstall,
+		},
+		"scan": {
+			usage:   "scan [--json] [--verify] [--fail-on KINDS] ROOT|ARCHIVE",
+			summary: "the PEP 668 state of a root filesystem or image archive (docker export, docker save, OCI): every interpreter, and what is wrong (exit 1 when --fail-on matches)",
+			run:     runScan,
 		},
 		"check": {
 			usage:   "check [--json] [--python EXECUTABLE] [--locale NAME] [--break-system-packages] [--pip-config] [--strict-version]",

@@ -158,7 +158,7 @@ func fakeInstallOf(t *testing.T, version string) (system, venvPython string) {
 	}
 	system = filepath.Join(root, "base/bin/python"+version)
 	venvPython = filepath.Join(root, "env/bin/python")
-	if err := os.Symlink(system, venvPython); err != nil {
+	if err := os.Symlink(filepath.Join("..", "..", "base", "bin", "python"+version), venvPython); err != nil {
 		t.Skip("no symlinks:", err)
 	}
 	cfg := "home = " + filepath.Join(root, "base/bin") + "\ninclude-system-site-packages = false\nversion = " + version + ".0\n"
@@ -620,5 +620,29 @@ func TestUsageIsComplete(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestScanFailOn: --fail-on decides the exit status from the findings.
+func TestScanFailOn(t *testing.T) {
+	system, _ := fakeInstall(t)
+	root := filepath.Dir(filepath.Dir(filepath.Dir(system)))
+	info := filepath.Join(root, "env", "lib", "python3.12", "site-packages", "norec-1.0.dist-info")
+	os.MkdirAll(info, 0o755)
+	os.WriteFile(filepath.Join(info, "METADATA"), []byte("Name: norec\nVersion: 1.0\n"), 0o644)
+	for _, tt := range []struct {
+		failOn string
+		status int
+	}{{"", exitOK}, {"no-record", exitNo}, {"all", exitNo}, {"marker-removed,shadowing", exitOK}, {"bogus", exitFailure}} {
+		out, errOut, status := runTool(t, nil, "scan", "--fail-on", tt.failOn, root)
+		if status != tt.status {
+			t.Errorf("--fail-on %q: status %d, want %d\n%s%s", tt.failOn, status, tt.status, out, errOut)
+		}
+		if tt.status != exitFailure && !strings.Contains(out, "no-record: norec 1.0 has no RECORD") {
+			t.Errorf("--fail-on %q: the table lacks the finding:\n%s", tt.failOn, out)
+		}
+	}
+	if _, errOut, status := runTool(t, nil, "scan", filepath.Join(root, "nope")); status != exitFailure || errOut == "" {
+		t.Errorf("a missing root: status %d, %q", status, errOut)
 	}
 }

@@ -27,10 +27,13 @@ for pkg in libpython3.13-minimal libpython3.13-stdlib; do
 	mkdir -p "$work/$pkg/control" "$work/$pkg/root"
 	dpkg-deb -e "$work/$pkg.deb" "$work/$pkg/control"
 	dpkg-deb -x "$work/$pkg.deb" "$work/$pkg/root"
-	cp "$work/$pkg/control/md5sums" "$out/var/lib/dpkg/info/$pkg:amd64.md5sums"
+	# dpkg names them <pkg>:amd64.* for these Multi-Arch: same packages;
+	# the ":" is left out here (Windows refuses it in names) and put back
+	# by the test.
+	cp "$work/$pkg/control/md5sums" "$out/var/lib/dpkg/info/$pkg.md5sums"
 	# dpkg's list: every path of the package, directories included, "/."
 	# first, as dpkg -L prints it.
-	(cd "$work/$pkg/root" && find . | sed 's|^\./|/|; s|^\.$|/.|') > "$out/var/lib/dpkg/info/$pkg:amd64.list"
+	(cd "$work/$pkg/root" && find . | sed 's|^\./|/|; s|^\.$|/.|') > "$out/var/lib/dpkg/info/$pkg.list"
 	echo "$pkg $version" >> "$out/SOURCE"
 	[ ! -f "$work/$pkg/root/usr/lib/python3.13/EXTERNALLY-MANAGED" ] ||
 		cp "$work/$pkg/root/usr/lib/python3.13/EXTERNALLY-MANAGED" "$out/usr/lib/python3.13/"
