@@ -136,14 +136,17 @@ func ScanArchive(r io.Reader, opts *ScanOptions) (*ScanReport, error) {
 	// A file is read in place (tar then skips content by seeking); any
 	// other stream through a buffer. Either way the first bytes tell gzip.
 	head := make([]byte, 2)
-	if at, ok := r.(interface {
+	at, inPlace := r.(interface {
 		io.ReaderAt
 		io.Seeker
-	}); ok {
-		off, err := at.Seek(0, io.SeekCurrent)
-		if err != nil {
-			return nil, fmt.Errorf("pep668: %w", err)
-		}
+	})
+	var off int64
+	if inPlace {
+		var err error
+		off, err = at.Seek(0, io.SeekCurrent)
+		inPlace = err == nil // a pipe is a file that cannot seek
+	}
+	if inPlace {
 		n, _ := at.ReadAt(head, off)
 		head = head[:n]
 	} else {
@@ -159,7 +162,7 @@ func ScanArchive(r io.Reader, opts *ScanOptions) (*ScanReport, error) {
 		defer zr.Close()
 		r = bufio.NewReaderSize(zr, 64<<10)
 	}
-	img, err := imagefs.Read(r, &imagefs.Options{Keep: keepForScan, Hash: hashForScan(o.Verify), Workers: o.Workers})
+	img, err := imagefs.Read(r, &imagefs.Options{Keep: keepForScan(o.Verify), Hash: hashForScan(o.Verify), Workers: o.Workers})
 	if err != nil {
 		return nil, fmt.Errorf("pep668: %w", err)
 	}
@@ -182,15 +185,24 @@ func ScanArchive(r io.Reader, opts *ScanOptions) (*ScanReport, error) {
 
 var errNotHashed = errors.New("not hashed")
 
-// keepForScan selects the files whose content the scan reads.
-func keepForScan(name string, size int64) bool {
+// keepForScan selects the files whose content the scan reads; RECORDs only
+// to verify them (their existence is enough otherwise).
+func keepForScan(verify bool) func(name string, size int64) bool {
+	return func(name string, size int64) bool {
+		if path.Base(name) == "RECORD" {
+			return verify && size <= 256<<20
+		}
+		return keepSmall(name, size)
+	}
+}
+
+// keepSmall selects the small files every scan reads.
+func keepSmall(name string, size int64) bool {
 	base := path.Base(name)
 	switch base {
 	case "EXTERNALLY-MANAGED", "pyvenv.cfg", "INSTALLER", "METADATA", "PKG-INFO", "entry_points.txt",
 		"installed-files.txt", "orig-prefix.txt", "sysconfig.py", "history":
 		return size <= 16<<20
-	case "RECORD":
-		return size <= 256<<20
 	}
 	switch {
 	case strings.HasPrefix(base, "_sysconfigdata") && strings.HasSuffix(base, ".py"),

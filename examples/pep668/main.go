@@ -8,7 +8,7 @@
 //	pep668 venv [--json] [--python-version X.Y] EXECUTABLE
 //	pep668 scheme [--json] [--strict-version] (--vendor V --python-version X.Y [--os posix|nt] --scheme NAME [--var name=value ...] | --python EXECUTABLE [--vendor V] [--scheme NAME] [--var name=value ...] [--query])
 //	pep668 uninstall [--json] [--apply] [--break-system-packages] --python EXECUTABLE NAME
-//	pep668 scan [--json] [--verify] [--fail-on KINDS] ROOT|ARCHIVE
+//	pep668 scan [--json] [--verify] [--fail-on KINDS] ROOT|ARCHIVE|-
 //	pep668 help
 //	pep668 version
 //
@@ -104,7 +104,7 @@ func commands() map[string]command {
 			run:     runUninstall,
 		},
 		"scan": {
-			usage:   "scan [--json] [--verify] [--fail-on KINDS] ROOT|ARCHIVE",
+			usage:   "scan [--json] [--verify] [--fail-on KINDS] ROOT|ARCHIVE|-",
 			summary: "the PEP 668 state of a root filesystem or image archive (docker export, docker save, OCI): every interpreter, and what is wrong (exit 1 when --fail-on matches)",
 			run:     runScan,
 		},

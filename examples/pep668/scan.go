@@ -37,8 +37,13 @@ func runScan(e *env, args []string) int {
 
 	opts := &pep668.ScanOptions{Verify: *verify}
 	var report *pep668.ScanReport
-	info, err := os.Stat(roots[0])
+	var info os.FileInfo
+	if roots[0] != "-" {
+		info, err = os.Stat(roots[0])
+	}
 	switch {
+	case roots[0] == "-": // docker save IMAGE | pep668 scan -
+		report, err = pep668.ScanArchive(os.Stdin, opts)
 	case err != nil:
 	case info.IsDir():
 		// os.Root confines every read to the tree, links included.

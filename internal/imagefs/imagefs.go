@@ -102,7 +102,8 @@ func Read(r io.Reader, opts *Options) (*FS, error) {
 	if o.Workers <= 0 {
 		o.Workers = runtime.NumCPU()
 	}
-	rd := &reader{opts: o, hashes: make(chan hashJob, 2*o.Workers), layers: map[string]*layer{}, small: map[string][]byte{}}
+	rd := &reader{opts: o, hashes: make(chan hashJob, 4*o.Workers), inFlight: newBudget(inFlightLimit),
+		layers: map[string]*layer{}, small: map[string][]byte{}}
 	rd.startHashers()
 	flat := &layer{}
 	err := rd.readTar(sourceOf(r), flat, true)
@@ -144,12 +145,15 @@ type entry struct {
 
 type hashJob struct {
 	data []byte
+	buf  *[]byte // data's buffer, to recycle; nil when the data is kept
 	node *node
 }
 
 type reader struct {
 	opts     Options
 	hashes   chan hashJob
+	inFlight *budget
+	buffers  sync.Pool // *[]byte read buffers for files only hashed
 	wg       sync.WaitGroup
 	layers   map[string]*layer // image archives: layer tars by their name in the outer archive
 	small    map[string][]byte // manifest.json, index.json, JSON blobs
@@ -165,6 +169,10 @@ func (rd *reader) startHashers() {
 			for j := range rd.hashes {
 				sum := sha256.Sum256(j.data)
 				j.node.digest = &sum
+				if j.buf != nil {
+					rd.buffers.Put(j.buf)
+				}
+				rd.inFlight.release(int64(len(j.data)))
 			}
 		}()
 	}
@@ -175,9 +183,39 @@ func (rd *reader) stopHashers() {
 	rd.wg.Wait()
 }
 
-// inline is the size above which a file is hashed while it streams
-// rather than handed to a worker, so that memory stays bounded.
-const inline = 4 << 20
+// inFlightLimit bounds the bytes read and waiting to be hashed; a larger
+// file is hashed while it streams, by the reader itself.
+const inFlightLimit = 256 << 20
+
+// budget is a count of bytes that may be taken and given back, waiting
+// when too few are left.
+type budget struct {
+	mu   sync.Mutex
+	cond sync.Cond
+	free int64
+}
+
+func newBudget(n int64) *budget {
+	b := &budget{free: n}
+	b.cond.L = &b.mu
+	return b
+}
+
+func (b *budget) take(n int64) {
+	b.mu.Lock()
+	for b.free < n {
+		b.cond.Wait()
+	}
+	b.free -= n
+	b.mu.Unlock()
+}
+
+func (b *budget) release(n int64) {
+	b.mu.Lock()
+	b.free += n
+	b.mu.Unlock()
+	b.cond.Broadcast()
+}
 
 // A source is the bytes of one tar stream: read by tar, and, when they
 // are a file (or a part of one), read in place so that tar skips content
@@ -191,14 +229,96 @@ type source struct {
 }
 
 func sourceOf(r io.Reader) source {
-	s := source{r: r}
-	if at, ok := r.(interface {
+	at, ok := r.(interface {
 		io.ReaderAt
 		io.Seeker
-	}); ok {
-		s.at = at
+	})
+	if !ok {
+		return source{r: r}
 	}
-	return s
+	off, err := at.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return source{r: r} // a pipe
+	}
+	end, err := at.Seek(0, io.SeekEnd)
+	if err != nil {
+		return source{r: r}
+	}
+	if _, err := at.Seek(off, io.SeekStart); err != nil {
+		return source{r: r}
+	}
+	b := &buffered{at: at, off: off, end: end}
+	return source{r: b, at: b}
+}
+
+// buffered reads an io.ReaderAt from off to end through a buffer, and
+// seeks without a system call: the headers of small entries, which tar
+// reads one block at a time, come from one read of the buffer, and the
+// content tar skips is never read.
+type buffered struct {
+	at       io.ReaderAt
+	off, end int64  // the position, and the end of the bytes
+	buf      []byte // the bytes from bufOff
+	bufOff   int64
+}
+
+const bufferSize = 256 << 10
+
+func (b *buffered) Read(p []byte) (int, error) {
+	if b.off >= b.end {
+		return 0, io.EOF
+	}
+	if b.off < b.bufOff || b.off >= b.bufOff+int64(len(b.buf)) {
+		if len(p) >= bufferSize { // large reads go straight through
+			n, err := b.at.ReadAt(p[:min(int64(len(p)), b.end-b.off)], b.off)
+			b.off += int64(n)
+			if err == io.EOF && n > 0 {
+				err = nil
+			}
+			return n, err
+		}
+		if b.buf == nil {
+			b.buf = make([]byte, bufferSize)
+		}
+		n, err := b.at.ReadAt(b.buf[:min(bufferSize, b.end-b.off)], b.off)
+		b.buf, b.bufOff = b.buf[:n], b.off
+		if n == 0 {
+			if err == nil {
+				err = io.ErrUnexpectedEOF
+			}
+			return 0, err
+		}
+		b.buf = b.buf[:cap(b.buf)][:n]
+	}
+	n := copy(p, b.buf[b.off-b.bufOff:])
+	b.off += int64(n)
+	return n, nil
+}
+
+func (b *buffered) Seek(offset int64, whence int) (int64, error) {
+	switch whence {
+	case io.SeekStart:
+	case io.SeekCurrent:
+		offset += b.off
+	case io.SeekEnd:
+		offset += b.end
+	}
+	if offset < 0 {
+		return 0, errors.New("imagefs: seek before the start")
+	}
+	b.off = offset
+	return offset, nil
+}
+
+func (b *buffered) ReadAt(p []byte, off int64) (int, error) {
+	if off >= b.end {
+		return 0, io.EOF
+	}
+	n, err := b.at.ReadAt(p[:min(int64(len(p)), b.end-off)], off)
+	if err == nil && n < len(p) {
+		err = io.EOF
+	}
+	return n, err
 }
 
 // readTar reads one tar stream into l. In the outer archive (outer set),
@@ -310,16 +430,14 @@ func (rd *reader) entry(l *layer, name string, h *tar.Header, r io.Reader) error
 		l.entries = append(l.entries, entry{name: path.Join(dir, hidden), whiteout: true})
 		return nil
 	}
-	n := &node{name: base, size: h.Size, modTime: h.ModTime}
-	info := h.FileInfo()
-	n.mode = info.Mode()
+	n := &node{name: base, size: h.Size, modTime: h.ModTime, mode: fs.FileMode(h.Mode).Perm()}
 	switch h.Typeflag {
 	case tar.TypeDir:
 		n.children = map[string]*node{}
-		n.size = 0
+		n.size, n.mode = 0, n.mode|fs.ModeDir
 	case tar.TypeSymlink:
 		n.target = h.Linkname
-		n.size = int64(len(h.Linkname))
+		n.size, n.mode = int64(len(h.Linkname)), n.mode|fs.ModeSymlink
 	case tar.TypeLink:
 		target, ok := clean(h.Linkname)
 		if !ok {
@@ -340,6 +458,7 @@ func (rd *reader) entry(l *layer, name string, h *tar.Header, r io.Reader) error
 		}
 	default:
 		n.size = 0 // devices, FIFOs: never read
+		n.mode |= h.FileInfo().Mode().Type()
 	}
 	l.entries = append(l.entries, entry{name: name, node: n})
 	return nil
@@ -367,7 +486,7 @@ func (rd *reader) content(name string, n *node, r io.Reader) error {
 	if !keep && !hash {
 		return nil // tar.Reader skips it, seeking when it can
 	}
-	if !keep && n.size > inline {
+	if !keep && n.size > inFlightLimit/4 {
 		h := sha256.New()
 		if _, err := io.Copy(h, r); err != nil {
 			return fmt.Errorf("%w: %s: %v", ErrTruncated, name, err)
@@ -377,15 +496,33 @@ func (rd *reader) content(name string, n *node, r io.Reader) error {
 		n.digest = &sum
 		return nil
 	}
-	data, err := io.ReadAll(r)
-	if err != nil {
+	var data []byte
+	var buf *[]byte
+	if keep {
+		data = make([]byte, n.size)
+	} else { // only hashed: a recycled buffer, and a share of the budget
+		rd.inFlight.take(n.size)
+		buf, _ = rd.buffers.Get().(*[]byte)
+		if buf == nil || int64(cap(*buf)) < n.size {
+			b := make([]byte, max(n.size, 64<<10))
+			buf = &b
+		}
+		data = (*buf)[:n.size]
+	}
+	if _, err := io.ReadFull(r, data); err != nil {
+		if buf != nil {
+			rd.inFlight.release(n.size)
+		}
 		return fmt.Errorf("%w: %s: %v", ErrTruncated, name, err)
 	}
 	if keep {
 		n.data, n.kept = data, true
 	}
 	if hash {
-		rd.hashes <- hashJob{data: data, node: n}
+		if keep {
+			rd.inFlight.take(n.size) // kept data counts while it waits too
+		}
+		rd.hashes <- hashJob{data: data, buf: buf, node: n}
 	}
 	return nil
 }

@@ -11,7 +11,10 @@
 //     compress_for_rename() timed inside Python (imports excluded);
 //  3. the same plan against the floor: a bare loop that lstats every
 //     RECORD path;
-//  4. RECORD parsing throughput.
+//  4. RECORD parsing throughput;
+//  5. `pep668 scan` of a docker save archive (-scan-mb, default 1 GB,
+//     written for the run) against reading the archive with tar, and
+//     `scan --verify` on every core against one.
 //
 // It needs the team's machine: Debian's python3.11 and pyenv's CPython 3.11
 // with pip and cfn-lint. Run it with internal/bench/compare.sh.
@@ -37,8 +40,11 @@ func main() {
 	pep668Bin := flag.String("pep668", "", "the pep668 command to time (built by compare.sh)")
 	debian := flag.String("debian-python", "/usr/bin/python3.11", "Debian's python3.11")
 	pyenv := flag.String("pyenv-python", filepath.Join(os.Getenv("HOME"), ".pyenv/versions/3.11.7/bin/python3.11"), "pyenv's CPython 3.11 with pip and cfn-lint")
+	scanMB := flag.Int("scan-mb", 1024, "size of the image archive the scan is timed on, in MB; 0 skips it")
+	only := flag.String("only", "", "run only this part: check-plan or scan")
+	image := flag.String("image", "", "the image archive to time the scan on, written there when missing (default: a temporary one)")
 	flag.Parse()
-	if err := run(*rounds, *pep668Bin, *debian, *pyenv); err != nil {
+	if err := run(*rounds, *pep668Bin, *debian, *pyenv, *scanMB, *only, *image); err != nil {
 		fmt.Fprintln(os.Stderr, "compare:", err)
 		os.Exit(1)
 	}
@@ -70,10 +76,37 @@ except ExternallyManagedEnvironment:
     pass
 `
 
-func run(rounds int, bin, debian, pyenv string) error {
-	type row struct {
-		what, ours, theirs, ratio, target string
+// row is one line of the table.
+type row struct {
+	what, ours, theirs, ratio, target string
+}
+
+func run(rounds int, bin, debian, pyenv string, scanMB int, only, image string) error {
+	var rows []row
+	if only != "scan" {
+		r, err := checkAndPlanRows(rounds, bin, debian, pyenv)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, r...)
 	}
+	if only != "check-plan" && scanMB > 0 {
+		r, err := scanRows(rounds, bin, scanMB, image)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, r...)
+	}
+	fmt.Printf("Median of %d rounds, one run, same machine.\n\n", rounds)
+	fmt.Println("| measurement | pep668 | reference | result | target |")
+	fmt.Println("|---|---|---|---|---|")
+	for _, r := range rows {
+		fmt.Printf("| %s | %s | %s | %s | %s |\n", r.what, r.ours, r.theirs, r.ratio, r.target)
+	}
+	return nil
+}
+
+func checkAndPlanRows(rounds int, bin, debian, pyenv string) ([]row, error) {
 	var rows []row
 	ms := func(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }
 
@@ -86,13 +119,13 @@ func run(rounds int, bin, debian, pyenv string) error {
 		return fmt.Errorf("pep668 check: %v", err)
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	pipCheckTime, err := timeIt(rounds, func() error {
 		return exec.Command(debian, "-c", pipCheck).Run()
 	})
 	if err != nil {
-		return fmt.Errorf("pip's check: %w", err)
+		return nil, fmt.Errorf("pip's check: %w", err)
 	}
 	rows = append(rows, row{"`check` of Debian's python3.11, whole process", ms(ourCheck), ms(pipCheckTime),
 		fmt.Sprintf("%.0f× faster", float64(pipCheckTime)/float64(ourCheck)), "≥ 30×"})
@@ -101,30 +134,30 @@ func run(rounds int, bin, debian, pyenv string) error {
 	site := filepath.Join(filepath.Dir(filepath.Dir(pyenv)), "lib", "python3.11", "site-packages")
 	src, err := record.Find("cfn-lint", []string{site}, nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	tmp, err := os.MkdirTemp("", "pep668-compare-")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer os.RemoveAll(tmp)
 	venvDir := filepath.Join(tmp, "venv")
 	if out, err := exec.Command(pyenv, "-m", "venv", "--without-pip", venvDir).CombinedOutput(); err != nil {
-		return fmt.Errorf("venv: %v: %s", err, out)
+		return nil, fmt.Errorf("venv: %v: %s", err, out)
 	}
 	sp := filepath.Join(venvDir, "lib", "python3.11", "site-packages")
 	for _, e := range src.Record {
 		if err := copyFile(filepath.Join(site, e.Path), filepath.Join(sp, e.Path)); err != nil && !os.IsNotExist(err) {
-			return err
+			return nil, err
 		}
 	}
 	in, _, err := scheme.Resolve(filepath.Join(venvDir, "bin", "python"), nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	name, paths, err := in.DefaultPaths()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var plan *record.Plan
 	ourPlan, err := timeIt(rounds, func() error {
@@ -136,7 +169,7 @@ func run(rounds int, bin, debian, pyenv string) error {
 		return err
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	dist, _ := record.Find("cfn-lint", []string{sp}, nil)
 	floor, _ := timeIt(rounds, func() error {
@@ -149,14 +182,14 @@ func run(rounds int, bin, debian, pyenv string) error {
 	out, err := exec.Command(filepath.Join(venvDir, "bin", "python"), filepath.Join(here, "internal", "bench", "pip_plan.py"),
 		site, "cfn-lint", fmt.Sprint(rounds)).Output()
 	if err != nil {
-		return fmt.Errorf("pip_plan.py: %w", err)
+		return nil, fmt.Errorf("pip_plan.py: %w", err)
 	}
 	var pip struct {
 		Paths  int     `json:"paths"`
 		Median float64 `json:"median"`
 	}
 	if err := json.Unmarshal(out, &pip); err != nil {
-		return err
+		return nil, err
 	}
 	pipPlan := time.Duration(pip.Median * float64(time.Second))
 	rows = append(rows,
@@ -169,18 +202,12 @@ func run(rounds int, bin, debian, pyenv string) error {
 	// 4. RECORD parsing.
 	data, err := os.ReadFile(filepath.Join(dist.DistInfo, "RECORD"))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	parse, _ := timeIt(rounds*10, func() error { _, err := record.Parse("RECORD", data); return err })
 	rows = append(rows, row{"parse cfn-lint's RECORD", ms(parse), "", fmt.Sprintf("%.0f MB/s", float64(len(data))/parse.Seconds()/1e6), "≥ 150 MB/s"})
 
-	fmt.Printf("Median of %d rounds, one run, same machine.\n\n", rounds)
-	fmt.Println("| measurement | pep668 | pip | result | target |")
-	fmt.Println("|---|---|---|---|---|")
-	for _, r := range rows {
-		fmt.Printf("| %s | %s | %s | %s | %s |\n", r.what, r.ours, r.theirs, r.ratio, r.target)
-	}
-	return nil
+	return rows, nil
 }
 
 func copyFile(from, to string) error {
