@@ -87,6 +87,15 @@
 //	u, err := target.Uninstall("requests", nil)
 //	// u.Plan.Remove, u.Plan.Refused, u.Result.Removed
 //
+// # Scanning a root filesystem
+//
+// [Scan] reports every interpreter and environment of a root filesystem
+// (any fs.FS) and [ScanArchive] of a tar archive read as one stream (docker
+// export, docker save, an OCI layout): each with its verdict, and the
+// [Finding]s of a tree whose owner fought PEP 668 (a marker removed or
+// edited, pip's packages in the distributor's directories, shadowing,
+// RECORD mismatches). No Python runs, so images of any architecture work.
+//
 // Tests of code that uses this package can build realistic installations
 // with [github.com/pep668/pep668/venv/venvtest].
 //
