@@ -655,10 +655,22 @@ func isPyPy(f *osfs.FS, real string) bool {
 	if strings.HasPrefix(f.Base(real), "pypy") {
 		return true
 	}
-	entries, _ := f.ReadDir(f.Dir(real))
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), "libpypy3") {
-			return true
+	// Looked for by name, not by listing the directory: /usr/bin holds a
+	// thousand names, and listing it would cost more than all the rest.
+	minors := []string{""}
+	if m := exeVersion.FindStringSubmatch(f.Base(real)); m != nil {
+		minors = append(minors, "."+m[1])
+	} else {
+		for y := 7; y <= 20; y++ {
+			minors = append(minors, "."+strconv.Itoa(y))
+		}
+	}
+	dir := f.Dir(real)
+	for _, minor := range minors {
+		for _, ext := range []string{".so", ".dylib", ".dll"} {
+			if _, err := f.Lstat(f.Join(dir, "libpypy3"+minor+"-c"+ext)); err == nil {
+				return true
+			}
 		}
 	}
 	return false
