@@ -259,7 +259,7 @@ func newScanner(root fs.FS, o ScanOptions) *scanner {
 }
 
 // interpreterName matches the executables of CPython and PyPy installations.
-var interpreterName = regexp.MustCompile(`^(python3\.[0-9]+t?|pypy3\.[0-9]+)$`)
+var interpreterName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(python3\.[0-9]+t?|pypy3\.[0-9]+)$`) })
 
 // skipDirs are never walked: a live root's kernel trees.
 var skipDirs = map[string]bool{"proc": true, "sys": true, "dev": true, "run": true}
@@ -339,7 +339,7 @@ func (s *scanner) walk() error {
 		switch {
 		case base == "pyvenv.cfg":
 			s.venvs = append(s.venvs, "/"+path.Dir(name))
-		case interpreterName.MatchString(base) && path.Base(path.Dir(name)) == "bin":
+		case interpreterName().MatchString(base) && path.Base(path.Dir(name)) == "bin":
 			s.bins = append(s.bins, "/"+name)
 		case strings.HasPrefix(name, "var/lib/dpkg/info/") && strings.HasSuffix(base, ".list") && isPythonPackage(strings.TrimSuffix(base, ".list")):
 			s.dpkg = append(s.dpkg, name)

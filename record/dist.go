@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/pep668/pep668/internal/osfs"
 	"github.com/pep668/pep668/internal/pystr"
@@ -90,10 +91,10 @@ func (o *FindOptions) osfs(p string) *osfs.FS {
 // NormalizeName normalises a distribution name as PyPA specifies: lower
 // case, with every run of '-', '_' and '.' replaced by one '-'.
 func NormalizeName(name string) string {
-	return strings.ToLower(nameSeparators.ReplaceAllString(name, "-"))
+	return strings.ToLower(nameSeparators().ReplaceAllString(name, "-"))
 }
 
-var nameSeparators = regexp.MustCompile(`[-_.]+`)
+var nameSeparators = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[-_.]+`) })
 
 // Find returns the distribution called name (compared normalised) in the
 // first of siteDirs that has it; in one directory, a .dist-info directory

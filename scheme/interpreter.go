@@ -9,6 +9,7 @@ import (
 	"maps"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/pep668/pep668/internal/osfs"
 	"github.com/pep668/pep668/venv"
@@ -410,18 +411,18 @@ func (i *Interpreter) readSysconfig(f *osfs.FS, stdlib string) {
 		i.Vendor = Fedora
 	case strings.Contains(text, "'osx_framework_library'"):
 		i.Vendor = Homebrew
-		if m := brewPurelib.FindStringSubmatch(text); m != nil {
+		if m := brewPurelib().FindStringSubmatch(text); m != nil {
 			i.HomebrewPrefix = m[1]
 		}
 	}
 }
 
-var brewPurelib = regexp.MustCompile(`'purelib':\s*'([^'{]+)/lib/python`)
+var brewPurelib = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`'purelib':\s*'([^'{]+)/lib/python`) })
 
 var (
-	sysconfigData = regexp.MustCompile(`^_sysconfigdata_(\w*?)_.*\.py$`)
-	abiflagsVar   = regexp.MustCompile(`'ABIFLAGS':\s*'([^']*)'`)
-	gilVar        = regexp.MustCompile(`'Py_GIL_DISABLED':\s*(\d)`)
+	sysconfigData = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^_sysconfigdata_(\w*?)_.*\.py$`) })
+	abiflagsVar   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`'ABIFLAGS':\s*'([^']*)'`) })
+	gilVar        = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`'Py_GIL_DISABLED':\s*(\d)`) })
 )
 
 // readSysconfigData reads ABIFLAGS and Py_GIL_DISABLED from the build
@@ -432,16 +433,16 @@ func (i *Interpreter) readSysconfigData(f *osfs.FS, stdlib string) {
 	}
 	entries, _ := f.ReadDir(stdlib)
 	for _, e := range entries {
-		if !sysconfigData.MatchString(e.Name()) {
+		if !sysconfigData().MatchString(e.Name()) {
 			continue
 		}
 		data, err := f.ReadFile(f.Join(stdlib, e.Name()), osfs.LimitSource)
 		if err != nil {
 			continue
 		}
-		if m := abiflagsVar.FindSubmatch(data); m != nil {
+		if m := abiflagsVar().FindSubmatch(data); m != nil {
 			i.Abiflags = string(m[1])
-			if m := gilVar.FindSubmatch(data); m != nil {
+			if m := gilVar().FindSubmatch(data); m != nil {
 				i.FreeThreaded = string(m[1]) == "1"
 			}
 			return

@@ -5,6 +5,7 @@ package scheme
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // The path names of a scheme, in sysconfig's order.
@@ -211,11 +212,11 @@ func pypy(s map[string]Templates) {
 	for _, t := range s {
 		for key, tmpl := range t {
 			tmpl = strings.ReplaceAll(tmpl, "python{py_version_short}", "{implementation_lower}{py_version_short}")
-			tmpl = pythonDir.ReplaceAllString(tmpl, "/{implementation_lower}$1")
+			tmpl = pythonDir().ReplaceAllString(tmpl, "/{implementation_lower}$1")
 			t[key] = strings.ReplaceAll(tmpl, "Python{py_version_nodot", "{implementation}{py_version_nodot")
 		}
 	}
 }
 
 // pythonDir is a directory named exactly "python".
-var pythonDir = regexp.MustCompile(`/python(/|$)`)
+var pythonDir = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/python(/|$)`) })

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/pep668/pep668/internal/osfs"
 )
@@ -491,8 +492,10 @@ func (d *detector) checkPlatlibdir(prefix string) {
 }
 
 // stdlibName matches the stdlib directories of CPython (python3.Y, and
-// python3.Yt when free-threaded) and PyPy (pypy3.Y).
-var stdlibName = regexp.MustCompile(`^(python|pypy)3\.(\d+)(t?)$`)
+// python3.Yt when free-threaded) and PyPy (pypy3.Y). Like every pattern of
+// this module it compiles on first use: a whole check takes a few
+// milliseconds, and compiling them all at start-up was a part of it.
+var stdlibName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(python|pypy)3\.(\d+)(t?)$`) })
 
 // isStdlibPrefix reports whether p holds the stdlib of the interpreter's
 // version (any 3.Y when it is unknown, which then becomes known).
@@ -505,7 +508,7 @@ func (d *detector) isStdlibPrefix(p string) bool {
 		for _, name := range d.stdlibNames(f.Join(p, lib)) {
 			dir := f.Join(p, lib, name)
 			if f.IsFile(f.Join(dir, "os.py")) || f.IsFile(f.Join(dir, "os.pyc")) {
-				m := stdlibName.FindStringSubmatch(name)
+				m := stdlibName().FindStringSubmatch(name)
 				if d.version.minor == 0 {
 					d.version.minor, _ = strconv.Atoi(m[2])
 					d.version.freeThreaded = m[3] == "t"
@@ -530,7 +533,7 @@ func (d *detector) hasStdlibZip(p string) bool {
 		if v.minor == 0 {
 			if entries, err := d.f.ReadDir(d.f.Join(p, lib)); err == nil {
 				for _, e := range entries {
-					if m := stdlibZip.FindStringSubmatch(e.Name()); m != nil && !e.IsDir() {
+					if m := stdlibZip().FindStringSubmatch(e.Name()); m != nil && !e.IsDir() {
 						d.version.minor, _ = strconv.Atoi(m[1])
 						d.version.freeThreaded = m[2] == "t"
 						return true
@@ -550,7 +553,7 @@ func (d *detector) hasStdlibZip(p string) bool {
 	return false
 }
 
-var stdlibZip = regexp.MustCompile(`^python3(1\d)(t?)\.zip$`)
+var stdlibZip = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^python3(1\d)(t?)\.zip$`) })
 
 // stdlibNames returns the names of the stdlib directories to look for in
 // libDir: the known version's (CPython's python3.Y, then PyPy's pypy3.Y),
@@ -572,7 +575,7 @@ func (d *detector) stdlibNames(libDir string) []string {
 	}
 	var names []string
 	for _, e := range entries {
-		if stdlibName.MatchString(e.Name()) {
+		if stdlibName().MatchString(e.Name()) {
 			names = append(names, e.Name())
 		}
 	}
@@ -595,7 +598,7 @@ func (d *detector) isExecPrefix(p string) bool {
 	return false
 }
 
-var exeVersion = regexp.MustCompile(`^(?:python|pypy)3\.(\d+)(t?)(?:\.exe)?$`)
+var exeVersion = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:python|pypy)3\.(\d+)(t?)(?:\.exe)?$`) })
 
 // inferVersion returns the interpreter's version: from the caller, from
 // pyvenv.cfg, or from the name of the executable or of the file it links
@@ -621,7 +624,7 @@ func (d *detector) inferVersion(python string, cfg *Config) pyVersion {
 		return v
 	}
 	for _, name := range names {
-		if m := exeVersion.FindStringSubmatch(name); m != nil {
+		if m := exeVersion().FindStringSubmatch(name); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			return pyVersion{minor: n, freeThreaded: m[2] == "t"}
 		}
@@ -639,7 +642,7 @@ func (d *detector) inferVersion(python string, cfg *Config) pyVersion {
 		}
 		entries, _ := d.f.ReadDir(d.f.Dir(real))
 		for _, e := range entries {
-			if m := windowsDLL.FindStringSubmatch(e.Name()); m != nil {
+			if m := windowsDLL().FindStringSubmatch(e.Name()); m != nil {
 				n, _ := strconv.Atoi(m[1])
 				return pyVersion{minor: n, freeThreaded: m[2] == "t"}
 			}
@@ -658,7 +661,7 @@ func isPyPy(f *osfs.FS, real string) bool {
 	// Looked for by name, not by listing the directory: /usr/bin holds a
 	// thousand names, and listing it would cost more than all the rest.
 	minors := []string{""}
-	if m := exeVersion.FindStringSubmatch(f.Base(real)); m != nil {
+	if m := exeVersion().FindStringSubmatch(f.Base(real)); m != nil {
 		minors = append(minors, "."+m[1])
 	} else {
 		for y := 7; y <= 20; y++ {
@@ -676,7 +679,7 @@ func isPyPy(f *osfs.FS, real string) bool {
 	return false
 }
 
-var windowsDLL = regexp.MustCompile(`(?i)^python3(\d+)(t?)\.dll$`)
+var windowsDLL = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^python3(\d+)(t?)\.dll$`) })
 
 // classify sets Kind, IsVirtual, IncludeSystemSitePackages and RealPrefix.
 func (d *detector) classify() {

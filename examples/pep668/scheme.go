@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/pep668/pep668/scheme"
 )
@@ -179,10 +180,10 @@ func missingVars(table *scheme.Table, name string, vars scheme.Vars, err error) 
 // validVersion reports whether v reads as a Python version: 3.Y or 3.Y.Z,
 // perhaps with a "t" for free-threaded.
 func validVersion(v string) bool {
-	return versionPattern.MatchString(v)
+	return versionPattern().MatchString(v)
 }
 
-var versionPattern = regexp.MustCompile(`^3\.[0-9]{1,3}(\.[0-9]{1,4})?t?$`)
+var versionPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^3\.[0-9]{1,3}(\.[0-9]{1,4})?t?$`) })
 
 // interpreterPaths returns the paths of a scheme of a real interpreter,
 // found from its files or, with query, by running it.
