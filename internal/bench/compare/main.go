@@ -43,8 +43,18 @@ func main() {
 	scanMB := flag.Int("scan-mb", 1024, "size of the image archive the scan is timed on, in MB; 0 skips it")
 	only := flag.String("only", "", "run only this part: check-plan or scan")
 	image := flag.String("image", "", "the image archive to time the scan on, written there when missing (default: a temporary one)")
+	noop := flag.String("noop", "", "a Go program that does nothing, the floor of a whole process (built by compare.sh)")
+	pipHead := flag.String("pip-head", "", "pip's source (the src directory of pypa/pip), run with PYTHONPATH; empty skips it")
+	listDirsFile := flag.String("list-dirs", "", "(the floor process) list the directories named in the file, concurrently, and exit")
 	flag.Parse()
-	if err := run(*rounds, *pep668Bin, *debian, *pyenv, *scanMB, *only, *image); err != nil {
+	if *listDirsFile != "" {
+		if err := listDirs(*listDirsFile); err != nil {
+			fmt.Fprintln(os.Stderr, "compare:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if err := run(*rounds, *pep668Bin, *debian, *pyenv, *scanMB, *only, *image, *noop, *pipHead); err != nil {
 		fmt.Fprintln(os.Stderr, "compare:", err)
 		os.Exit(1)
 	}
@@ -81,16 +91,31 @@ type row struct {
 	what, ours, theirs, ratio, target string
 }
 
-func run(rounds int, bin, debian, pyenv string, scanMB int, only, image string) error {
+func run(rounds int, bin, debian, pyenv string, scanMB int, only, image, noop, pipHead string) error {
 	var rows []row
-	if only != "scan" {
-		r, err := checkAndPlanRows(rounds, bin, debian, pyenv)
+	if only == "" || only == "check-plan" || only == "process" {
+		venvDir, cleanup, err := cfnLintVenv(pyenv)
 		if err != nil {
 			return err
 		}
-		rows = append(rows, r...)
+		defer cleanup()
+		if only != "process" {
+			r, err := checkAndPlanRows(rounds, bin, debian, pyenv, venvDir)
+			if err != nil {
+				return err
+			}
+			rows = append(rows, r...)
+		}
+		if only != "check-plan" {
+			self, _ := os.Executable()
+			r, err := processRows(rounds, bin, noop, debian, pyenv, pipHead, venvDir, self)
+			if err != nil {
+				return err
+			}
+			rows = append(rows, r...)
+		}
 	}
-	if only != "check-plan" && scanMB > 0 {
+	if (only == "" || only == "scan") && scanMB > 0 {
 		r, err := scanRows(rounds, bin, scanMB, image)
 		if err != nil {
 			return err
@@ -106,7 +131,35 @@ func run(rounds int, bin, debian, pyenv string, scanMB int, only, image string) 
 	return nil
 }
 
-func checkAndPlanRows(rounds int, bin, debian, pyenv string) ([]row, error) {
+// cfnLintVenv makes a venv of pyenv's CPython 3.11 holding a copy of its
+// cfn-lint, and returns its directory and how to remove it.
+func cfnLintVenv(pyenv string) (string, func(), error) {
+	site := filepath.Join(filepath.Dir(filepath.Dir(pyenv)), "lib", "python3.11", "site-packages")
+	src, err := record.Find("cfn-lint", []string{site}, nil)
+	if err != nil {
+		return "", nil, err
+	}
+	tmp, err := os.MkdirTemp("", "pep668-compare-")
+	if err != nil {
+		return "", nil, err
+	}
+	cleanup := func() { os.RemoveAll(tmp) }
+	venvDir := filepath.Join(tmp, "venv")
+	if out, err := exec.Command(pyenv, "-m", "venv", "--without-pip", venvDir).CombinedOutput(); err != nil {
+		cleanup()
+		return "", nil, fmt.Errorf("venv: %v: %s", err, out)
+	}
+	sp := filepath.Join(venvDir, "lib", "python3.11", "site-packages")
+	for _, e := range src.Record {
+		if err := copyFile(filepath.Join(site, e.Path), filepath.Join(sp, e.Path)); err != nil && !os.IsNotExist(err) {
+			cleanup()
+			return "", nil, err
+		}
+	}
+	return venvDir, cleanup, nil
+}
+
+func checkAndPlanRows(rounds int, bin, debian, pyenv, venvDir string) ([]row, error) {
 	var rows []row
 	ms := func(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }
 
@@ -132,25 +185,7 @@ func checkAndPlanRows(rounds int, bin, debian, pyenv string) ([]row, error) {
 
 	// 2 and 3. planning cfn-lint in a fresh venv.
 	site := filepath.Join(filepath.Dir(filepath.Dir(pyenv)), "lib", "python3.11", "site-packages")
-	src, err := record.Find("cfn-lint", []string{site}, nil)
-	if err != nil {
-		return nil, err
-	}
-	tmp, err := os.MkdirTemp("", "pep668-compare-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(tmp)
-	venvDir := filepath.Join(tmp, "venv")
-	if out, err := exec.Command(pyenv, "-m", "venv", "--without-pip", venvDir).CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("venv: %v: %s", err, out)
-	}
 	sp := filepath.Join(venvDir, "lib", "python3.11", "site-packages")
-	for _, e := range src.Record {
-		if err := copyFile(filepath.Join(site, e.Path), filepath.Join(sp, e.Path)); err != nil && !os.IsNotExist(err) {
-			return nil, err
-		}
-	}
 	in, _, err := scheme.Resolve(filepath.Join(venvDir, "bin", "python"), nil)
 	if err != nil {
 		return nil, err

@@ -1,0 +1,177 @@
+// Copyright 2026 The pep668 Authors. SPDX-License-Identifier: BSD-3-Clause
+
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/pep668/pep668"
+)
+
+// processRows times whole processes against their floors: `check` against
+// a Go program that does nothing; the uninstall dry run against the same
+// plan made in process and against a bare Go program that lists,
+// concurrently, the directories the plan reads; `uninstall --apply`
+// against pip's `uninstall -y` (pip 23 and, with pipHead, pip's source).
+func processRows(rounds int, bin, noop, debian, pyenv, pipHead string, venvDir string, self string) ([]row, error) {
+	var rows []row
+	ms := func(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }
+	run := func(name string, args ...string) func() error {
+		return func() error {
+			err := exec.Command(name, args...).Run()
+			if e, ok := err.(*exec.ExitError); ok && e.ExitCode() == 1 {
+				return nil // a "no" is an answer
+			}
+			return err
+		}
+	}
+	if noop != "" {
+		check, err := timeIt(rounds, run(bin, "check", "--python", debian))
+		if err != nil {
+			return nil, err
+		}
+		floor, err := timeIt(rounds, run(noop))
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, row{"`check` of Debian's python3.11, whole process, against a Go program that does nothing", ms(check), ms(floor),
+			fmt.Sprintf("%.2f× the floor", float64(check)/float64(floor)), "≤ 1.3×"})
+	}
+
+	python := filepath.Join(venvDir, "bin", "python")
+	dry, err := timeIt(rounds, func() error {
+		return exec.Command(bin, "uninstall", "--json", "--python", python, "cfn-lint").Run()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("uninstall dry run: %w", err)
+	}
+	var dirs []string
+	inProcess, err := timeIt(rounds, func() error {
+		v, err := pep668.Check(python, &pep668.Options{LookupEnv: os.LookupEnv})
+		if err != nil {
+			return err
+		}
+		t, err := v.Target()
+		if err != nil {
+			return err
+		}
+		plan, err := t.PlanUninstall("cfn-lint")
+		if err != nil {
+			return err
+		}
+		dirs = planDirs(plan.Remove)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	list := filepath.Join(venvDir, "..", "dirs.txt")
+	if err := os.WriteFile(list, []byte(strings.Join(dirs, "\n")), 0o644); err != nil {
+		return nil, err
+	}
+	floor, err := timeIt(rounds, run(self, "-list-dirs", list))
+	if err != nil {
+		return nil, err
+	}
+	rows = append(rows,
+		row{"`uninstall --json` dry run of cfn-lint, whole process, against the same plan in process", ms(dry), ms(inProcess),
+			fmt.Sprintf("%.2f× in process", float64(dry)/float64(inProcess)), "≤ 1.3×"},
+		row{fmt.Sprintf("the same against a bare Go process listing its %d directories concurrently", len(dirs)), ms(dry), ms(floor),
+			fmt.Sprintf("%.2f× the floor", float64(dry)/float64(floor)), "≤ 1.5×"})
+
+	// --apply against pip uninstall -y, each on a fresh twin of the venv.
+	apply := func(cmd func(venv string) *exec.Cmd) (time.Duration, error) {
+		var d []time.Duration
+		for i := range max(rounds/4, 3) {
+			twin := filepath.Join(venvDir, "..", fmt.Sprintf("twin%d", i))
+			if out, err := exec.Command("cp", "-a", venvDir, twin).CombinedOutput(); err != nil {
+				return 0, fmt.Errorf("cp: %v: %s", err, out)
+			}
+			c := cmd(twin)
+			start := time.Now()
+			out, err := c.CombinedOutput()
+			d = append(d, time.Since(start))
+			os.RemoveAll(twin)
+			if err != nil {
+				return 0, fmt.Errorf("%s: %v: %s", strings.Join(c.Args, " "), err, out)
+			}
+		}
+		return median(d), nil
+	}
+	ours, err := apply(func(v string) *exec.Cmd {
+		return exec.Command(bin, "uninstall", "--apply", "--python", filepath.Join(v, "bin", "python"), "cfn-lint")
+	})
+	if err != nil {
+		return nil, err
+	}
+	pip23, err := apply(func(v string) *exec.Cmd {
+		return exec.Command(pyenv, "-m", "pip", "--python", filepath.Join(v, "bin", "python"), "uninstall", "-y", "-q", "cfn-lint")
+	})
+	if err != nil {
+		return nil, err
+	}
+	rows = append(rows, row{"`uninstall --apply` of cfn-lint against `pip uninstall -y` (pip 23.2.1), whole processes", ms(ours), ms(pip23),
+		fmt.Sprintf("%.1f× faster", float64(pip23)/float64(ours)), "≥ 10×"})
+	if pipHead != "" {
+		head, err := apply(func(v string) *exec.Cmd {
+			c := exec.Command(pyenv, "-m", "pip", "--python", filepath.Join(v, "bin", "python"), "uninstall", "-y", "-q", "cfn-lint")
+			c.Env = append(os.Environ(), "PYTHONPATH="+pipHead)
+			return c
+		})
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, row{"the same against pip HEAD (the source of pypa/pip, PYTHONPATH)", ms(ours), ms(head),
+			fmt.Sprintf("%.1f× faster", float64(head)/float64(ours)), "≥ 10×"})
+	}
+	return rows, nil
+}
+
+// planDirs returns the directories holding the files of a plan.
+func planDirs(files []string) []string {
+	seen := map[string]bool{}
+	for _, f := range files {
+		seen[filepath.Dir(f)] = true
+	}
+	var dirs []string
+	for d := range seen {
+		dirs = append(dirs, d)
+	}
+	sort.Strings(dirs)
+	return dirs
+}
+
+// listDirs is the floor of planning: list each directory of the file
+// once, concurrently, and print nothing.
+func listDirs(file string) error {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	dirs := strings.Split(string(data), "\n")
+	jobs := make(chan string)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range jobs {
+				os.ReadDir(d)
+			}
+		}()
+	}
+	for _, d := range dirs {
+		jobs <- d
+	}
+	close(jobs)
+	wg.Wait()
+	return json.NewEncoder(os.Stdout).Encode(len(dirs))
+}
