@@ -48,6 +48,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -117,7 +118,15 @@ func commands() map[string]command {
 }
 
 func main() {
-	os.Exit(run(os.Args[1:], &env{stdout: os.Stdout, stderr: os.Stderr, lookupEnv: os.LookupEnv}))
+	// Standard output is buffered: an uninstall prints a line per file,
+	// and a write per line cost more than the uninstall's own work.
+	stdout := bufio.NewWriterSize(os.Stdout, 64<<10)
+	status := run(os.Args[1:], &env{stdout: stdout, stderr: os.Stderr, lookupEnv: os.LookupEnv})
+	if err := stdout.Flush(); err != nil && status == exitOK {
+		fmt.Fprintln(os.Stderr, "pep668:", err)
+		status = exitFailure
+	}
+	os.Exit(status)
 }
 
 // run runs the tool with args (without the program name) and returns its
