@@ -306,7 +306,7 @@ func Inspect(env *venv.Environment, opts *InspectOptions) (*Interpreter, error) 
 	if minor, ok := versionMinor(env.Version); ok && (minor > MaxMinor || minor < MinMinor) && o.StrictVersion {
 		return nil, fmt.Errorf("%w: %s is Python %s (this package knows 3.%d to 3.%d)", ErrUnknownVersion, env.Executable, env.Version, MinMinor, MaxMinor)
 	}
-	f := osfs.For(o.FS, o.Windows, env.BasePrefix)
+	f := osfs.For(o.FS, o.Windows, env.BasePrefix).Memo()
 	in := &Interpreter{
 		Vendor: CPython, Version: env.Version, Windows: f.Windows(),
 		Prefix: env.Prefix, ExecPrefix: env.ExecPrefix, BasePrefix: env.BasePrefix, BaseExecPrefix: env.BaseExecPrefix,

@@ -134,7 +134,7 @@ func Detect(executable string, opts *Options) (*Environment, error) {
 		}
 		executable = abs
 	}
-	f := osfs.For(o.FS, o.Windows, executable)
+	f := osfs.For(o.FS, o.Windows, executable).Memo() // getpath looks at the same few paths many times
 	if !f.IsAbs(executable) {
 		return nil, &Error{Executable: executable, Err: fmt.Errorf("not an absolute path")}
 	}

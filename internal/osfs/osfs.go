@@ -39,6 +39,34 @@ type FS struct {
 	volume  string // "C:" on Windows; "" on POSIX
 	host    bool   // fsys is the host's own: paths may go to the os package directly
 	strict  bool   // an error other than "does not exist" while resolving is returned
+	memo    *memo  // what is known of paths already examined; nil to examine each time
+}
+
+// memo remembers the lstat and the link target of each path examined.
+type memo struct {
+	lstat map[string]lstatResult
+	links map[string]linkResult
+}
+
+type lstatResult struct {
+	info fs.FileInfo
+	err  error
+}
+
+type linkResult struct {
+	target string
+	err    error
+}
+
+// Memo returns a copy of f that examines each path once: its lstat and
+// link target are remembered. It is for a caller that looks up the same
+// few paths many times in a moment, as one Check resolves /usr dozens of
+// times, and that keeps the copy to one goroutine. It sees no change made
+// after the first look.
+func (f *FS) Memo() *FS {
+	g := *f
+	g.memo = &memo{lstat: map[string]lstatResult{}, links: map[string]linkResult{}}
+	return &g
 }
 
 // New returns an FS over fsys, whose root is "/" (POSIX) or volume (for
@@ -247,6 +275,18 @@ func (f *FS) splitLast(p string) (dir, base string) {
 
 // lstat is Lstat for a path whose parents are known to hold no links.
 func (f *FS) lstat(p string) (fs.FileInfo, error) {
+	if f.memo == nil {
+		return f.lstatNow(p)
+	}
+	if r, ok := f.memo.lstat[p]; ok {
+		return r.info, r.err
+	}
+	info, err := f.lstatNow(p)
+	f.memo.lstat[p] = lstatResult{info, err}
+	return info, err
+}
+
+func (f *FS) lstatNow(p string) (fs.FileInfo, error) {
 	name, err := f.Name(p)
 	if err != nil {
 		return nil, err
@@ -269,6 +309,18 @@ func (f *FS) ReadLink(p string) (string, error) {
 
 // readlink is ReadLink for a path whose parents are known to hold no links.
 func (f *FS) readlink(p string) (string, error) {
+	if f.memo == nil {
+		return f.readlinkNow(p)
+	}
+	if r, ok := f.memo.links[p]; ok {
+		return r.target, r.err
+	}
+	target, err := f.readlinkNow(p)
+	f.memo.links[p] = linkResult{target, err}
+	return target, err
+}
+
+func (f *FS) readlinkNow(p string) (string, error) {
 	name, err := f.Name(p)
 	if err != nil {
 		return "", err
