@@ -118,3 +118,46 @@ func nullList(v any, path string) string {
 	}
 	return ""
 }
+
+// TestStreamJSON: writeJSON writes what encoding/json's indented Encoder
+// does, for the shapes the commands print.
+func TestStreamJSON(t *testing.T) {
+	type inner struct {
+		A string   `json:"a"`
+		B []string `json:"b,omitempty"`
+	}
+	type embedded struct {
+		E int `json:"e"`
+	}
+	type outer struct {
+		*embedded
+		Name   string            `json:"name"`
+		Skip   string            `json:"-"`
+		Nil    []string          `json:"nil"`
+		Empty  []inner           `json:"empty"`
+		List   []inner           `json:"list"`
+		Ptr    *inner            `json:"ptr,omitempty"`
+		NilPtr *inner            `json:"nil_ptr"`
+		Map    map[string]string `json:"map"`
+		Struct inner             `json:"struct,omitempty"`
+		Flag   bool              `json:"flag,omitempty"`
+		HTML   string            `json:"html"`
+	}
+	for _, v := range []any{
+		outer{Name: "x", List: []inner{{A: "1"}, {A: "2", B: []string{"<&>", "é\n"}}}, Empty: []inner{}, Map: map[string]string{"b": "2", "a": "1"}, HTML: "<a&b>"},
+		outer{embedded: &embedded{E: 3}, Ptr: &inner{}},
+		[]string{}, []int{1, 2}, map[string]any{}, (*outer)(nil), "plain",
+	} {
+		var want, got bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		enc.Encode(v)
+		if err := writeJSON(&got, v); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("writeJSON(%#v) differs from encoding/json (-want +got):\n%s", v, cmp.Diff(want.String(), got.String()))
+		}
+	}
+}

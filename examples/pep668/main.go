@@ -49,12 +49,14 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"runtime/debug"
 	"sort"
 	"strconv"
@@ -244,11 +246,144 @@ func printError(e *env, name string, err error) {
 }
 
 // writeJSON prints v as indented JSON.
+//
+// It writes what encoding/json's indented Encoder would, but as it goes:
+// a struct field and a list element at a time, so that an uninstall plan of
+// ten thousand paths is neither built whole in memory nor re-indented.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := streamJSON(bw, reflect.ValueOf(v), ""); err != nil {
+		return err
+	}
+	bw.WriteByte('\n')
+	return bw.Flush()
+}
+
+var marshalerType = reflect.TypeFor[json.Marshaler]()
+
+// streamJSON writes v indented by indent, as encoding/json does.
+func streamJSON(w *bufio.Writer, v reflect.Value, indent string) error {
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			_, err := w.WriteString("null")
+			return err
+		}
+		if v.Type().Implements(marshalerType) {
+			break
+		}
+		v = v.Elem()
+	}
+	switch {
+	case v.Type().Implements(marshalerType):
+	case v.Kind() == reflect.Struct:
+		return streamStruct(w, v, indent)
+	case v.Kind() == reflect.Slice && v.Type().Elem().Kind() != reflect.Uint8:
+		if v.IsNil() {
+			_, err := w.WriteString("null")
+			return err
+		}
+		if v.Len() == 0 {
+			_, err := w.WriteString("[]")
+			return err
+		}
+		w.WriteByte('[')
+		for i := range v.Len() {
+			if i > 0 {
+				w.WriteByte(',')
+			}
+			w.WriteString("\n" + indent + "  ")
+			if err := streamJSON(w, v.Index(i), indent+"  "); err != nil {
+				return err
+			}
+		}
+		_, err := w.WriteString("\n" + indent + "]")
+		return err
+	}
+	// A value of one piece: encoding/json's own form.
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	enc.SetIndent(indent, "  ")
+	if err := enc.Encode(v.Interface()); err != nil {
+		return err
+	}
+	_, err := w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	return err
+}
+
+// isEmpty is encoding/json's test for omitempty: a struct is never empty.
+func isEmpty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() == 0
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64, reflect.Interface, reflect.Pointer:
+		return v.IsZero()
+	}
+	return false
+}
+
+// streamStruct writes a struct's fields as encoding/json does: named by
+// their json tags, "-" and empty omitempty fields left out, the fields of
+// an embedded struct (or pointer to one) in its place.
+func streamStruct(w *bufio.Writer, v reflect.Value, indent string) error {
+	first := true
+	var fields func(v reflect.Value) error
+	fields = func(v reflect.Value) error {
+		t := v.Type()
+		for i := range t.NumField() {
+			f, fv := t.Field(i), v.Field(i)
+			tag := f.Tag.Get("json")
+			name, opts, _ := strings.Cut(tag, ",")
+			if f.Anonymous && tag == "" {
+				for fv.Kind() == reflect.Pointer {
+					if fv.IsNil() {
+						break
+					}
+					fv = fv.Elem()
+				}
+				if fv.Kind() == reflect.Struct {
+					if err := fields(fv); err != nil {
+						return err
+					}
+				}
+				continue
+			}
+			if !f.IsExported() || name == "-" {
+				continue
+			}
+			if opts == "omitempty" && isEmpty(fv) {
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			if first {
+				w.WriteByte('{')
+				first = false
+			} else {
+				w.WriteByte(',')
+			}
+			key, _ := json.Marshal(name)
+			w.WriteString("\n" + indent + "  ")
+			w.Write(key)
+			w.WriteString(": ")
+			if err := streamJSON(w, fv, indent+"  "); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := fields(v); err != nil {
+		return err
+	}
+	if first {
+		_, err := w.WriteString("{}")
+		return err
+	}
+	_, err := w.WriteString("\n" + indent + "}")
+	return err
 }
 
 // text returns a multi-line text, a marker's message, with every control
