@@ -21,11 +21,7 @@ import (
 func reference(t testing.TB) (python, site string) {
 	t.Helper()
 	testpython.Live(t)
-	root := os.Getenv("PYENV_ROOT")
-	if root == "" {
-		home, _ := os.UserHomeDir()
-		root = filepath.Join(home, ".pyenv")
-	}
+	root := testpython.PyenvRoot()
 	matches, _ := filepath.Glob(filepath.Join(root, "versions", "3.11.*", "bin", "python3.11"))
 	for _, python := range matches {
 		site := filepath.Join(filepath.Dir(filepath.Dir(python)), "lib", "python3.11", "site-packages")

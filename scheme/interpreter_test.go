@@ -190,11 +190,7 @@ func TestOlderVersions(t *testing.T) {
 // with what their sysconfig says.
 func TestOlderVersionsLive(t *testing.T) {
 	testpython.Live(t)
-	root := os.Getenv("PYENV_ROOT")
-	if root == "" {
-		home, _ := os.UserHomeDir()
-		root = filepath.Join(home, ".pyenv")
-	}
+	root := testpython.PyenvRoot()
 	exes, _ := filepath.Glob(filepath.Join(root, "versions", "3.[67].*", "bin", "python3"))
 	if len(exes) == 0 {
 		t.Skip("no pyenv CPython 3.6 or 3.7")

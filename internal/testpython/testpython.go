@@ -57,6 +57,15 @@ func (i Interpreter) Run(t testing.TB, args ...string) []byte {
 	return out
 }
 
+// PyenvRoot is pyenv's directory: $PYENV_ROOT, else ~/.pyenv.
+func PyenvRoot() string {
+	if root := os.Getenv("PYENV_ROOT"); root != "" {
+		return root
+	}
+	home, _ := os.UserHomeDir()
+	return filepath.Join(home, ".pyenv")
+}
+
 // All returns pyenv's CPython 3.8 and newer and the distribution's python3.X
 // and pypy3.X executables in /usr/bin (named "system-3.11",
 // "system-pypy3.9"). It skips the test unless live tests are asked
@@ -65,13 +74,7 @@ func All(t testing.TB) []Interpreter {
 	t.Helper()
 	Live(t)
 	var found []Interpreter
-	root := os.Getenv("PYENV_ROOT")
-	if root == "" {
-		if home, err := os.UserHomeDir(); err == nil {
-			root = filepath.Join(home, ".pyenv")
-		}
-	}
-	versions, _ := filepath.Glob(filepath.Join(root, "versions", "3.*", "bin", "python3"))
+	versions, _ := filepath.Glob(filepath.Join(PyenvRoot(), "versions", "3.*", "bin", "python3"))
 	for _, p := range versions {
 		v := filepath.Base(filepath.Dir(filepath.Dir(p)))
 		if minor(v) >= 8 {
