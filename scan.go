@@ -276,6 +276,12 @@ func (s *scanner) run() (*ScanReport, error) {
 		}
 	}
 	exes = append(exes, s.bins...)
+	// A conda environment's interpreter may be named python alone.
+	for _, prefix := range s.conda {
+		if exe := s.venvExecutable(prefix); exe != "" && !slices.Contains(exes, exe) {
+			exes = append(exes, exe)
+		}
+	}
 	for _, exe := range exes {
 		v, err := Check(exe, &Options{FS: s.root})
 		if err != nil {

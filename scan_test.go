@@ -125,6 +125,10 @@ func withVenvAndConda(img image) {
 	img["opt/conda/conda-meta/history"] = ""
 	img["opt/conda/condabin/conda"] = "#!/bin/sh\n"
 	img["opt/conda/lib/python3.12/site-packages/"] = ""
+	img["opt/conda/envs/work/bin/python"] = "elf" // a conda environment, its interpreter named python only
+	img["opt/conda/envs/work/lib/python3.12/os.py"] = ""
+	img["opt/conda/envs/work/lib/python3.12/lib-dynload/"] = ""
+	img["opt/conda/envs/work/conda-meta/history"] = ""
 }
 
 // damage is the layer of an image whose owner fought PEP 668: the marker
@@ -243,6 +247,7 @@ func interpreters(r *pep668.ScanReport) []string {
 
 var wantInterpreters = []string{
 	"/opt/conda/bin/python3.12 conda-base allowed=true",
+	"/opt/conda/envs/work/bin/python conda allowed=true",
 	"/opt/venv/bin/python3 venv allowed=true",
 	"/usr/bin/python3.13 system allowed=false",
 }
