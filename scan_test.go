@@ -431,3 +431,27 @@ func TestScanFS(t *testing.T) {
 		t.Errorf("an empty tree: %v", err)
 	}
 }
+
+// FuzzScanArchive scans arbitrary bytes as an image archive: an error or
+// a report, never a panic or a hang; the package databases' formats
+// (dpkg's lists and md5sums, apk's installed) are read from the seeds.
+func FuzzScanArchive(f *testing.F) {
+	t := &testing.T{}
+	// Small trees: the fuzzer mutates small inputs far faster.
+	img := image{
+		"usr/bin/python3.13": "", "usr/lib/python3.13/os.py": "", "usr/lib/python3.13/lib-dynload/": "",
+		"usr/lib/python3.13/EXTERNALLY-MANAGED":          "[externally-managed]\nError=apt\n",
+		"var/lib/dpkg/info/libpython3.13-stdlib.list":    "/.\n/usr/lib/python3.13/EXTERNALLY-MANAGED\n",
+		"var/lib/dpkg/info/libpython3.13-stdlib.md5sums": "00000000000000000000000000000000  usr/lib/python3.13/EXTERNALLY-MANAGED\n",
+		"opt/venv/pyvenv.cfg":                            "home = /usr/bin\n",
+		"opt/venv/bin/python3":                           "->/usr/bin/python3.13",
+	}
+	addDist(img, "opt/venv/lib/python3.13/site-packages", "tool", "pip", map[string]string{"tool.py": "tool"})
+	f.Add(tarOf(t, img))
+	f.Add(dockerSave(t, img, image{"usr/lib/python3.13/.wh.EXTERNALLY-MANAGED": whiteout}))
+	f.Add(tarOf(t, image{"lib/apk/db/installed": "P:python3\nF:usr/lib/python3.12\nR:EXTERNALLY-MANAGED\nZ:Q1AAAA\n",
+		"usr/lib/python3.12/EXTERNALLY-MANAGED": "x", "usr/bin/python3.12": "", "usr/lib/python3.12/os.py": ""}))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		pep668.ScanArchive(bytes.NewReader(data), &pep668.ScanOptions{Verify: true})
+	})
+}
