@@ -261,8 +261,15 @@ func newScanner(root fs.FS, o ScanOptions) *scanner {
 // interpreterName matches the executables of CPython and PyPy installations.
 var interpreterName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(python3\.[0-9]+t?|pypy3\.[0-9]+)$`) })
 
-// skipDirs are never walked: a live root's kernel trees.
-var skipDirs = map[string]bool{"proc": true, "sys": true, "dev": true, "run": true}
+// skipDir reports the directories never walked: a live root's kernel
+// trees, and bytecode caches.
+func skipDir(name string) bool {
+	switch name {
+	case "proc", "sys", "dev", "run":
+		return true
+	}
+	return path.Base(name) == "__pycache__"
+}
 
 func (s *scanner) run() (*ScanReport, error) {
 	if err := s.walk(); err != nil {
@@ -333,7 +340,7 @@ func (s *scanner) walk() error {
 			return nil // unreadable: skipped
 		}
 		if d.IsDir() {
-			if skipDirs[name] || d.Name() == "__pycache__" {
+			if skipDir(name) {
 				return fs.SkipDir
 			}
 			if d.Name() == "conda-meta" {
