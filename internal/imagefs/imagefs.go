@@ -112,6 +112,15 @@ func Read(r io.Reader, opts *Options) (*FS, error) {
 		return nil, err
 	}
 	order, err := rd.layerOrder()
+	if err != nil && len(rd.layers) == 0 {
+		// No layer at all: a root filesystem that happens to hold a file
+		// named manifest.json or index.json. Those files are its own.
+		order, err = nil, nil
+		for name, data := range rd.small {
+			flat.entries = append(flat.entries, entry{name: name, node: &node{name: path.Base(name), mode: 0o644,
+				size: int64(len(data)), data: data, kept: rd.opts.Keep != nil && rd.opts.Keep(name, int64(len(data)))}})
+		}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -214,3 +214,19 @@ func FuzzRead(f *testing.F) {
 		})
 	})
 }
+
+// TestFlatWithJSON: a root filesystem holding files named like an image's
+// metadata is read as the root filesystem it is.
+func TestFlatWithJSON(t *testing.T) {
+	archive := tarOf(t, ent{"etc/passwd", "root"}, ent{"index.json", `{"app":"config"}`}, ent{"manifest.json", `[]`})
+	f, err := Read(bytes.NewReader(archive), keepAll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if data, err := f.ReadFile("index.json"); err != nil || string(data) != `{"app":"config"}` {
+		t.Errorf("index.json: %q, %v", data, err)
+	}
+	if _, err := f.Stat("etc/passwd"); err != nil {
+		t.Error(err)
+	}
+}
