@@ -12,7 +12,6 @@
 package imagefs
 
 import (
-	"archive/tar"
 	"bufio"
 	"bytes"
 	"compress/gzip"
@@ -334,7 +333,7 @@ func (b *buffered) ReadAt(p []byte, off int64) (int, error) {
 // an entry that is itself a tar (or a gzip of one) is read as a layer, and
 // small JSON files are kept for the manifest.
 func (rd *reader) readTar(src source, l *layer, outer bool) error {
-	tr := tar.NewReader(src.r)
+	tr := newTarReader(src.r)
 	for {
 		h, err := tr.Next()
 		if err == io.EOF {
@@ -348,7 +347,7 @@ func (rd *reader) readTar(src source, l *layer, outer bool) error {
 			rd.notes = append(rd.notes, fmt.Sprintf("entry %q lies outside the tree: ignored", h.Name))
 			continue
 		}
-		if outer && h.Typeflag == tar.TypeReg {
+		if outer && h.Typeflag == typeReg && !h.Sparse {
 			var in *io.SectionReader // the entry's bytes in place
 			if src.at != nil {
 				if off, err := src.at.Seek(0, io.SeekCurrent); err == nil {
@@ -370,7 +369,7 @@ func (rd *reader) readTar(src source, l *layer, outer bool) error {
 // outerEntry reads an entry of the outer archive that may belong to an
 // image: a layer tar, or a JSON file. It reports whether it consumed it.
 // in, when not nil, is the entry's bytes read in place.
-func (rd *reader) outerEntry(name string, h *tar.Header, tr io.Reader, in *io.SectionReader) (bool, error) {
+func (rd *reader) outerEntry(name string, h *tarHeader, tr io.Reader, in *io.SectionReader) (bool, error) {
 	base := path.Base(name)
 	isBlob := strings.HasPrefix(name, "blobs/")
 	candidate := name == "manifest.json" || name == "index.json" || isBlob ||
@@ -428,7 +427,7 @@ func looksLikeJSON(head []byte) bool {
 }
 
 // entry adds one tar entry to the layer.
-func (rd *reader) entry(l *layer, name string, h *tar.Header, r io.Reader) error {
+func (rd *reader) entry(l *layer, name string, h *tarHeader, r io.Reader) error {
 	dir, base := path.Split(name)
 	dir = strings.TrimSuffix(dir, "/")
 	if base == ".wh..wh..opq" {
@@ -441,13 +440,13 @@ func (rd *reader) entry(l *layer, name string, h *tar.Header, r io.Reader) error
 	}
 	n := &node{name: base, size: h.Size, modTime: h.ModTime, mode: fs.FileMode(h.Mode).Perm()}
 	switch h.Typeflag {
-	case tar.TypeDir:
+	case typeDir:
 		n.children = map[string]*node{}
 		n.size, n.mode = 0, n.mode|fs.ModeDir
-	case tar.TypeSymlink:
+	case typeSymlink:
 		n.target = h.Linkname
 		n.size, n.mode = int64(len(h.Linkname)), n.mode|fs.ModeSymlink
-	case tar.TypeLink:
+	case typeLink:
 		target, ok := clean(h.Linkname)
 		if !ok {
 			rd.notes = append(rd.notes, fmt.Sprintf("hard link %q leads outside the tree: ignored", name))
@@ -455,8 +454,8 @@ func (rd *reader) entry(l *layer, name string, h *tar.Header, r io.Reader) error
 		}
 		l.entries = append(l.entries, entry{name: name, node: n, linkTo: target})
 		return nil
-	case tar.TypeReg:
-		if sparse(h) {
+	case typeReg, typeGNUSp:
+		if h.Sparse || h.Typeflag == typeGNUSp {
 			// A sparse entry reads as zeros for as long as it claims, far
 			// beyond what the archive holds: never read.
 			rd.unhashed = append(rd.unhashed, name)
@@ -467,21 +466,23 @@ func (rd *reader) entry(l *layer, name string, h *tar.Header, r io.Reader) error
 		}
 	default:
 		n.size = 0 // devices, FIFOs: never read
-		n.mode |= h.FileInfo().Mode().Type()
+		n.mode |= specialMode(h.Typeflag)
 	}
 	l.entries = append(l.entries, entry{name: name, node: n})
 	return nil
 }
 
-// sparse reports a sparse entry in PAX form (GNU's 'S' entries are not
-// regular files here).
-func sparse(h *tar.Header) bool {
-	for k := range h.PAXRecords {
-		if strings.HasPrefix(k, "GNU.sparse.") {
-			return true
-		}
+// specialMode is the type of an entry that is no file, directory or link.
+func specialMode(typeflag byte) fs.FileMode {
+	switch typeflag {
+	case '3':
+		return fs.ModeDevice | fs.ModeCharDevice
+	case '4':
+		return fs.ModeDevice
+	case '6':
+		return fs.ModeNamedPipe
 	}
-	return false
+	return fs.ModeIrregular
 }
 
 // content reads what the options ask of a regular file.
@@ -493,7 +494,7 @@ func (rd *reader) content(name string, n *node, r io.Reader) error {
 		rd.unhashed = append(rd.unhashed, name)
 	}
 	if !keep && !hash {
-		return nil // tar.Reader skips it, seeking when it can
+		return nil // the tar reader skips it, seeking when it can
 	}
 	if !keep && n.size > inFlightLimit/4 {
 		h := sha256.New()
