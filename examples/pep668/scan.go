@@ -111,8 +111,11 @@ func printScan(e *env, r *pep668.ScanReport) {
 			install = "refused"
 		}
 		marker := "no marker"
-		if in.MarkerExists {
+		switch {
+		case in.MarkerExists && in.Distributor != pep668.DistributorUnknown:
 			marker = "marked by " + in.Distributor.Name()
+		case in.MarkerExists:
+			marker = "marked"
 		}
 		fmt.Fprintf(w, "%-48s %-12s %-8s %-10s %s; %s\n", quote(in.Executable), in.Kind, in.Version, install, in.Scheme, marker)
 	}
