@@ -161,3 +161,19 @@ func TestStreamJSON(t *testing.T) {
 		}
 	}
 }
+
+// FuzzJSONString: strings are written as encoding/json writes them.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"", "plain", "q\"b\\s", "\b\f\n\r\t\x00\x1f\x7f", "<&>", "\u2028\u2029é", "bad\xff\xfeutf8", "\xed\xa0\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.Encode(s)
+		if got := string(appendJSONString(nil, s)) + "\n"; got != want.String() {
+			t.Fatalf("%q: %s, encoding/json %s", s, got, want.String())
+		}
+	})
+}

@@ -62,6 +62,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Exit statuses.
@@ -299,6 +300,10 @@ func streamJSON(w *bufio.Writer, v reflect.Value, indent string) error {
 		_, err := w.WriteString("\n" + indent + "]")
 		return err
 	}
+	if v.Kind() == reflect.String { // most of a plan: written directly
+		_, err := w.Write(appendJSONString(w.AvailableBuffer(), v.String()))
+		return err
+	}
 	// A value of one piece: encoding/json's own form.
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -309,6 +314,61 @@ func streamJSON(w *bufio.Writer, v reflect.Value, indent string) error {
 	}
 	_, err := w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 	return err
+}
+
+// appendJSONString appends s as encoding/json writes a string without
+// HTML escaping: quotes and backslashes escaped, \b \f \n \r \t by name,
+// other control characters, U+2028 and U+2029 as \u escapes, and invalid
+// UTF-8 as U+FFFD.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // isEmpty is encoding/json's test for omitempty: a struct is never empty.
