@@ -128,6 +128,8 @@ type Verdict struct {
 	// Notes are facts worth telling: guesses made, and what a different
 	// tool would decide differently.
 	Notes []string
+
+	onHost bool // made from the host's files (Options.FS nil): Target may change them
 }
 
 // An Error reports why Check could not decide.
@@ -179,7 +181,7 @@ func CheckEnvironment(env *venv.Environment, opts *Options) (*Verdict, error) {
 	}
 	v := &Verdict{
 		Executable: env.Executable, Environment: env, Interpreter: in,
-		Scheme: name, Stdlib: paths.Stdlib,
+		Scheme: name, Stdlib: paths.Stdlib, onHost: o.FS == nil,
 	}
 	v.Notes = append(append(v.Notes, env.Notes...), in.Notes...)
 

@@ -11,9 +11,15 @@ import (
 	"github.com/pep668/pep668/scheme"
 )
 
-// ErrExternallyManaged is the error of Verdict.Target when the verdict
-// refuses: the interpreter is externally managed and nothing overrides it.
-var ErrExternallyManaged = errors.New("pep668: externally managed")
+// Errors of Verdict.Target.
+var (
+	// ErrExternallyManaged: the verdict refuses, the interpreter is
+	// externally managed and nothing overrides it.
+	ErrExternallyManaged = errors.New("pep668: externally managed")
+	// ErrNotHost: the verdict was made over another filesystem
+	// (Options.FS), while an uninstall changes the host's files.
+	ErrNotHost = errors.New("pep668: not the host's files")
+)
 
 // Target is where an installer writes for an interpreter a Verdict allows:
 // the default install scheme, its paths, and the environment's lock. It is
@@ -29,9 +35,13 @@ type Target struct {
 }
 
 // Target returns the verdict's install target, or an error wrapping
-// ErrExternallyManaged when the verdict does not allow installing. Only a
-// verdict of the host's filesystem (Options.FS nil) can be uninstalled from.
+// ErrExternallyManaged when the verdict does not allow installing, or
+// ErrNotHost when it was made over another filesystem than the host's
+// (Options.FS): the same paths on the host are other files.
 func (v *Verdict) Target() (*Target, error) {
+	if !v.onHost {
+		return nil, fmt.Errorf("%w: %s was checked over another filesystem", ErrNotHost, v.Executable)
+	}
 	if !v.Allowed {
 		return nil, fmt.Errorf("%w: %s (marker %s)", ErrExternallyManaged, v.Executable, v.MarkerPath)
 	}

@@ -62,6 +62,9 @@ func TestLayouts(t *testing.T) {
 			if !env.Allowed || env.Environment.Kind != venv.KindVenv || env.Environment.BasePrefix != v.Environment.BasePrefix {
 				t.Errorf("venv: allowed %v, kind %s, base %s", env.Allowed, env.Environment.Kind, env.Environment.BasePrefix)
 			}
+			if _, err := env.Target(); !errors.Is(err, pep668.ErrNotHost) {
+				t.Errorf("Target of a verdict over a MapFS: %v, want ErrNotHost", err)
+			}
 			if tt.in.CondaEnv != "" {
 				c, err := pep668.Check(tt.in.CondaEnv, opts)
 				if err != nil || c.Environment.Kind != venv.KindConda || c.Environment.IsVirtual {
