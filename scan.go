@@ -644,7 +644,7 @@ func (s *scanner) verify(in *ScannedInterpreter, d *record.Distribution) {
 					results <- result{note: fmt.Sprintf("%s: %s hashes are verified on a directory, not in an archive", p, e.Hash.Algorithm)}
 					continue
 				default:
-					f, err := s.root.Open(name)
+					f, err := s.openRegular(name)
 					if err != nil {
 						results <- result{note: fmt.Sprintf("%s: not verified: %v", p, err)}
 						continue
@@ -703,19 +703,40 @@ func (s *scanner) hostFS() bool {
 
 // hashFile is the SHA-256 of a file of a directory tree.
 func (s *scanner) hashFile(p string) ([]byte, error) {
-	f, err := s.root.Open(strings.TrimPrefix(path.Clean(p), "/"))
+	f, err := s.openRegular(strings.TrimPrefix(path.Clean(p), "/"))
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file")
-	}
 	h := sha256.New()
 	if _, err := io.Copy(h, f); err != nil {
 		return nil, err
 	}
 	return h.Sum(nil), nil
+}
+
+// openRegular opens the file name of the tree when it is a regular file,
+// looking before opening: opening a FIFO that a RECORD lists would wait
+// for a writer forever, and a device may never end. (fs.FS offers no
+// non-blocking open, so a file swapped for a FIFO between the look and
+// the open still blocks; the tree is the scanner's to read, not to trust.)
+func (s *scanner) openRegular(name string) (fs.File, error) {
+	info, err := fs.Stat(s.root, name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%v)", info.Mode().Type())
+	}
+	f, err := s.root.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		f.Close()
+		return nil, fmt.Errorf("not a regular file")
+	}
+	return f, nil
 }
 
 // shadowingFindings reports import names in the local scheme that hide the
