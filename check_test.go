@@ -263,3 +263,26 @@ func TestPipOverride(t *testing.T) {
 		}
 	}
 }
+
+// TestNilOptions: every entry point takes nil options (no environment,
+// the host's files) without a panic.
+func TestNilOptions(t *testing.T) {
+	if _, err := pep668.Locate("/nonexistent/python3", nil); !errors.Is(err, pep668.ErrNotFound) {
+		t.Errorf("Locate with nil options: %v, want ErrNotFound", err)
+	}
+	if _, err := pep668.PipOverride("install", nil); err != nil {
+		t.Errorf("PipOverride with nil options: %v", err)
+	}
+	if _, err := pep668.Check("/nonexistent/python3", nil); !errors.Is(err, pep668.ErrNotFound) {
+		t.Errorf("Check with nil options: %v, want ErrNotFound", err)
+	}
+	if opts := marker.FromEnv(nil); opts.Locale != "" || len(opts.Priority) != 0 {
+		t.Errorf("marker.FromEnv(nil) = %+v", opts)
+	}
+	if a := venv.ActivationFromEnv(nil); a != (venv.Activation{}) {
+		t.Errorf("venv.ActivationFromEnv(nil) = %+v", a)
+	}
+	if _, err := pep668.Scan(fstest.MapFS{}, nil); err != nil {
+		t.Errorf("Scan with nil options: %v", err)
+	}
+}

@@ -4,6 +4,7 @@ package marker
 
 import (
 	"fmt"
+	"github.com/pep668/pep668/internal/environ"
 	"slices"
 	"strings"
 
@@ -235,13 +236,7 @@ func isUTF8(codeset string) bool {
 // GNU gettext, counts only when the locale has a language. Match stays off,
 // and Prefix and Python empty.
 func FromEnv(lookupEnv func(string) (string, bool)) Options {
-	getenv := func(name string) string {
-		if lookupEnv == nil {
-			return ""
-		}
-		v, _ := lookupEnv(name)
-		return v
-	}
+	getenv := environ.Getter(lookupEnv)
 	var opts Options
 	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if opts.Locale = getenv(name); opts.Locale != "" {

@@ -2,7 +2,11 @@
 
 package venv
 
-import "path/filepath"
+import (
+	"path/filepath"
+
+	"github.com/pep668/pep668/internal/environ"
+)
 
 // Activation is what a shell's environment variables say about an
 // activated environment. It is a hint for choosing an interpreter, not a
@@ -24,13 +28,7 @@ type Activation struct {
 // when CONDA_DEFAULT_ENV is set and is neither the prefix itself nor its
 // last path element; it is another environment otherwise.
 func ActivationFromEnv(lookupEnv func(string) (string, bool)) Activation {
-	getenv := func(name string) string {
-		if lookupEnv == nil {
-			return ""
-		}
-		v, _ := lookupEnv(name)
-		return v
-	}
+	getenv := environ.Getter(lookupEnv)
 	a := Activation{VirtualEnv: getenv("VIRTUAL_ENV"), CondaPrefix: getenv("CONDA_PREFIX")}
 	if a.CondaPrefix == "" {
 		return a

@@ -5,13 +5,13 @@
 // need a value.
 package environ
 
-// Getter returns a function giving the value of a variable, "" when unset;
-// nil for a nil lookup.
+// Getter returns a function giving the value of a variable, "" when unset
+// or when lookup is nil (no environment).
 func Getter(lookup func(string) (string, bool)) func(string) string {
-	if lookup == nil {
-		return nil
-	}
 	return func(name string) string {
+		if lookup == nil {
+			return ""
+		}
 		v, _ := lookup(name)
 		return v
 	}
