@@ -44,9 +44,12 @@ type Options struct {
 // hashed: an entry may claim any size (a sparse entry reads as zeros for
 // as long as it claims), and reading it must not take memory or time
 // without bound. Files too large to hash are listed in FS.Unhashed.
+// All kept files together are bounded by MaxKeptTotal; past it, files are
+// not kept and a note says so.
 const (
-	MaxKeep = 64 << 20
-	MaxHash = 1 << 30
+	MaxKeep      = 64 << 20
+	MaxHash      = 1 << 30
+	MaxKeptTotal = 1 << 30
 )
 
 // Errors of Read.
@@ -165,6 +168,8 @@ type reader struct {
 	wg       sync.WaitGroup
 	layers   map[string]*layer // image archives: layer tars by their name in the outer archive
 	small    map[string][]byte // manifest.json, index.json, JSON blobs
+	kept     int64             // bytes of content kept
+	keptFull bool              // MaxKeptTotal was reached
 	notes    []string
 	unhashed []string
 }
@@ -488,6 +493,16 @@ func specialMode(typeflag byte) fs.FileMode {
 // content reads what the options ask of a regular file.
 func (rd *reader) content(name string, n *node, r io.Reader) error {
 	keep := rd.opts.Keep != nil && n.size <= MaxKeep && rd.opts.Keep(name, n.size)
+	if keep && rd.kept+n.size > MaxKeptTotal {
+		keep = false // an archive of nothing but metadata must not fill memory
+		if !rd.keptFull {
+			rd.keptFull = true
+			rd.notes = append(rd.notes, fmt.Sprintf("more than %d MiB of files to read: %s and later ones were not read", MaxKeptTotal>>20, name))
+		}
+	}
+	if keep {
+		rd.kept += n.size
+	}
 	hash := rd.opts.Hash != nil && rd.opts.Hash(name)
 	if hash && n.size > MaxHash {
 		hash = false
