@@ -38,6 +38,8 @@ type Options struct {
 	Hash func(name string) bool
 	// Workers hash in parallel; 0 means runtime.NumCPU().
 	Workers int
+
+	maxKeptTotal int64 // MaxKeptTotal, or less in tests
 }
 
 // Whatever the options select, no file larger than these is kept or
@@ -103,6 +105,9 @@ func Read(r io.Reader, opts *Options) (*FS, error) {
 	}
 	if o.Workers <= 0 {
 		o.Workers = runtime.NumCPU()
+	}
+	if o.maxKeptTotal <= 0 {
+		o.maxKeptTotal = MaxKeptTotal
 	}
 	rd := &reader{opts: o, hashes: make(chan hashJob, 4*o.Workers), inFlight: newBudget(inFlightLimit),
 		layers: map[string]*layer{}, small: map[string][]byte{}}
@@ -493,11 +498,11 @@ func specialMode(typeflag byte) fs.FileMode {
 // content reads what the options ask of a regular file.
 func (rd *reader) content(name string, n *node, r io.Reader) error {
 	keep := rd.opts.Keep != nil && n.size <= MaxKeep && rd.opts.Keep(name, n.size)
-	if keep && rd.kept+n.size > MaxKeptTotal {
+	if keep && rd.kept+n.size > rd.opts.maxKeptTotal {
 		keep = false // an archive of nothing but metadata must not fill memory
 		if !rd.keptFull {
 			rd.keptFull = true
-			rd.notes = append(rd.notes, fmt.Sprintf("more than %d MiB of files to read: %s and later ones were not read", MaxKeptTotal>>20, name))
+			rd.notes = append(rd.notes, fmt.Sprintf("more than %d bytes of files to read: %s and later ones were not read", rd.opts.maxKeptTotal, name))
 		}
 	}
 	if keep {

@@ -230,3 +230,22 @@ func TestFlatWithJSON(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestKeptTotal: past the budget of kept content, files are not kept and
+// a note says so.
+func TestKeptTotal(t *testing.T) {
+	archive := tarOf(t, ent{"a", strings.Repeat("a", 600)}, ent{"b", strings.Repeat("b", 600)}, ent{"c", "c"})
+	f, err := Read(bytes.NewReader(archive), &Options{Keep: keepAll.Keep, maxKeptTotal: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.ReadFile("a"); err != nil {
+		t.Errorf("a: %v", err)
+	}
+	if _, err := f.ReadFile("b"); !errors.Is(err, ErrNotKept) {
+		t.Errorf("b, past the budget: %v, want ErrNotKept", err)
+	}
+	if len(f.Notes) != 1 || !strings.Contains(f.Notes[0], "b and later") {
+		t.Errorf("notes %q", f.Notes)
+	}
+}
