@@ -498,7 +498,7 @@ func specialMode(typeflag byte) fs.FileMode {
 // content reads what the options ask of a regular file.
 func (rd *reader) content(name string, n *node, r io.Reader) error {
 	keep := rd.opts.Keep != nil && n.size <= MaxKeep && rd.opts.Keep(name, n.size)
-	if keep && rd.kept+n.size > rd.opts.maxKeptTotal {
+	if keep && (rd.keptFull || rd.kept+n.size > rd.opts.maxKeptTotal) {
 		keep = false // an archive of nothing but metadata must not fill memory
 		if !rd.keptFull {
 			rd.keptFull = true
