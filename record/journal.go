@@ -374,6 +374,9 @@ func Recover(paths scheme.Paths, opts *RecoverOptions) (*Recovery, error) {
 // stash's header. Nothing had moved (moves begin once the journal is
 // whole), so only that directory and that journal go. It reports whether
 // the stash is gone.
+// maxTornHeader bounds the torn start of a journal removeUnstarted reads.
+const maxTornHeader = 1 << 20
+
 func removeUnstarted(d *confined.Dir, name string) bool {
 	names, err := listDir(d, name)
 	if err != nil || len(names) > 1 || len(names) == 1 && names[0] != journalName {
@@ -385,7 +388,14 @@ func removeUnstarted(d *confined.Dir, name string) bool {
 		if err != nil {
 			return false
 		}
-		head, err := io.ReadAll(io.LimitReader(file, osfs.LimitRecord))
+		// Only a regular file, and no more of it than a header line can
+		// be: a FIFO or a huge file named journal is nothing Apply wrote.
+		info, err := file.Stat()
+		if err != nil || !info.Mode().IsRegular() || info.Size() > maxTornHeader {
+			file.Close()
+			return false
+		}
+		head, err := io.ReadAll(io.LimitReader(file, maxTornHeader))
 		file.Close()
 		id, _ := json.Marshal(strings.TrimPrefix(name, stashPrefix))
 		want := append([]byte(`{"header":{"id":`), id...)

@@ -530,6 +530,7 @@ func TestUnstartedStash(t *testing.T) {
 		stash + "0009/journal": `{"hea`,
 		stash + "0009/0":       "moved",
 		stash + "000a/journal": "{\"header\"\n",
+		stash + "000b/journal/": "", // a directory named journal
 	}.write(t, root)
 	before := snapshot(t, root)
 	rec, err := record.Recover(venvPaths(root), nil)
@@ -541,7 +542,7 @@ func TestUnstartedStash(t *testing.T) {
 		kept = append(kept, filepath.Base(k.Path))
 	}
 	slices.Sort(kept)
-	if want := []string{".pep668-uninstall-0008", ".pep668-uninstall-0009", ".pep668-uninstall-000a"}; !slices.Equal(kept, want) {
+	if want := []string{".pep668-uninstall-0008", ".pep668-uninstall-0009", ".pep668-uninstall-000a", ".pep668-uninstall-000b"}; !slices.Equal(kept, want) {
 		t.Errorf("kept %v, want %v", kept, want)
 	}
 	for name := range before {

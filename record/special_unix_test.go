@@ -100,3 +100,26 @@ func TestPathTooLong(t *testing.T) {
 		t.Errorf("NewPlan of a file with a too long path: %v, want ErrUnreachable with ENAMETOOLONG", err)
 	}
 }
+
+// TestFIFOJournal: a FIFO named journal in a stash is nothing Apply wrote:
+// Recover neither blocks on it nor removes it.
+func TestFIFOJournal(t *testing.T) {
+	root := tempRoot(t)
+	stash := filepath.Join(root, site, ".pep668-uninstall-00ff")
+	if err := os.MkdirAll(stash, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(stash, "journal"), 0o600); err != nil {
+		t.Skip("no FIFOs:", err)
+	}
+	rec, err := record.Recover(venvPaths(root), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.Kept) != 1 {
+		t.Errorf("Recover = %+v, want the stash kept", rec)
+	}
+	if info, err := os.Lstat(filepath.Join(stash, "journal")); err != nil || info.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the FIFO is gone: %v", err)
+	}
+}
