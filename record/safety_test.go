@@ -523,13 +523,13 @@ func TestUnstartedStash(t *testing.T) {
 	root := tempRoot(t)
 	stash := site + "/.pep668-uninstall-"
 	tree{
-		stash + "0005/":        "",
-		stash + "0006/journal": "",
-		stash + "0007/journal": `{"header":{"id":"0007","distri`,
-		stash + "0008/journal": `{"header":{"id":"0099"`,
-		stash + "0009/journal": `{"hea`,
-		stash + "0009/0":       "moved",
-		stash + "000a/journal": "{\"header\"\n",
+		stash + "0005/":         "",
+		stash + "0006/journal":  "",
+		stash + "0007/journal":  `{"header":{"id":"0007","distri`,
+		stash + "0008/journal":  `{"header":{"id":"0099"`,
+		stash + "0009/journal":  `{"hea`,
+		stash + "0009/0":        "moved",
+		stash + "000a/journal":  "{\"header\"\n",
 		stash + "000b/journal/": "", // a directory named journal
 	}.write(t, root)
 	before := snapshot(t, root)
