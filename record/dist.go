@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/pep668/pep668/internal/osfs"
 	"github.com/pep668/pep668/internal/pystr"
@@ -217,7 +218,10 @@ func (d *Distribution) read(f *osfs.FS) {
 	case err != nil:
 		d.RecordErr = err
 	default:
-		d.Record, d.RecordErr = Parse(recordPath, data)
+		// The entries share the text read, held once: nothing else holds
+		// data or writes to it again (strings.Builder hands over its
+		// buffer the same way).
+		d.Record, d.RecordErr = parse(recordPath, unsafe.String(unsafe.SliceData(data), len(data)))
 	}
 	if data, err := d.readMeta(f, f.Join(d.DistInfo, "entry_points.txt"), osfs.LimitSource); err == nil {
 		d.Scripts = parseScripts(string(data))

@@ -232,8 +232,8 @@ func NewPlan(dist *Distribution, paths scheme.Paths, opts *PlanOptions) (*Plan, 
 		return refuse(ErrOutsideScheme, fmt.Sprintf("%s is not inside the install directories of scheme %s", dist.DistInfo, o.SchemeName))
 	}
 
-	p := &planner{f: f, cache: f.NewCache(), bounds: bounds, dist: dist, seen: map[string]bool{}, removing: map[string]bool{},
-		bytecode: map[string]map[string][]string{}, scripts: paths.Scripts}
+	p := &planner{f: f, cache: f.NewCache(), bounds: bounds, dist: dist, refused: map[string]bool{},
+		dirs: map[string]*dirState{}, written: map[string]*dirState{}, scripts: paths.Scripts}
 	p.plan = &Plan{Distribution: dist.Name, Version: dist.Version, DistInfo: dist.DistInfo, Scheme: o.SchemeName, Windows: o.Windows,
 		Roots: bounds.Dirs(), Remove: []string{}, RemoveDirs: []string{}, Kept: []Decision{}, Refused: []Decision{}, Missing: []string{}}
 	// For refusal reasons: the scheme's directories as resolved and as written.
@@ -271,21 +271,65 @@ func NewPlan(dist *Distribution, paths scheme.Paths, opts *PlanOptions) (*Plan, 
 }
 
 type planner struct {
-	f        *osfs.FS
-	cache    *osfs.Cache // every directory read once
-	removing map[string]bool
-	bytecode map[string]map[string][]string // resolved __pycache__ → module stem → file names
-	bounds   *scheme.Bounds
-	scripts  string // the scheme's scripts directory
-	dist     *Distribution
+	f       *osfs.FS
+	cache   *osfs.Cache          // every directory read once
+	dirs    map[string]*dirState // resolved directory → what is decided in it
+	written map[string]*dirState // the directory part of a RECORD path → its resolved directory
+	bounds  *scheme.Bounds
+	scripts string // the scheme's scripts directory
+	dist    *Distribution
 	// lexicalRoots are the scheme's directories, resolved and as written.
 	lexicalRoots []string
 	plan         *Plan
-	seen         map[string]bool   // resolved paths already decided
+	refused      map[string]bool   // resolved paths refused
 	owners       map[string]string // resolved path → another distribution listing it
 	listings     map[string]string // site directory → digest of its distributions
 	files        map[string]string // metadata file → digest
 	unreachable  error             // the first listed path that could not be examined
+}
+
+// dirState is what the planner knows and decides in one resolved
+// directory. Decisions are kept by name, per directory, so that a plan of a
+// million files keeps no second copy of their paths.
+type dirState struct {
+	real  string                 // the directory, resolved
+	names map[string]fs.FileMode // its listing (nil when unreadable)
+	marks map[string]mark        // name → what was decided about it
+
+	pycacheDone bool
+	pycache     *dirState           // its __pycache__, resolved; nil when absent
+	bytecode    map[string][]string // for a __pycache__: module stem → file names
+}
+
+// mark records a decision about a name in a directory.
+type mark uint8
+
+const (
+	markSeen    mark = 1 << iota // decided: removed, kept, refused or reported missing
+	markRemoved                  // removed: a file or link, or an emptied directory
+)
+
+func (d *dirState) mark(name string, m mark) {
+	if d.marks == nil {
+		d.marks = map[string]mark{}
+	}
+	d.marks[name] |= m
+}
+
+// state returns the state of the resolved directory real.
+func (p *planner) state(real string) *dirState {
+	d := p.dirs[real]
+	if d == nil {
+		d = &dirState{real: real, names: p.cache.Names(real)}
+		p.dirs[real] = d
+	}
+	return d
+}
+
+// at splits a resolved path into its directory's state and its name.
+func (p *planner) at(real string) (*dirState, string) {
+	dir := p.f.Parent(real)
+	return p.state(dir), strings.TrimPrefix(real[len(dir):], p.f.Sep())
 }
 
 // stashPrefix starts the names of the stash directories Apply makes.
@@ -362,18 +406,44 @@ func (p *planner) prefetch() {
 }
 
 func (p *planner) addEntry(e Entry) {
-	loc := location(p.f, p.dist.SiteDir, e.Path)
-	real, ok := p.bounded(loc, e.Path)
+	d, name, path, ok := p.resolveEntry(e.Path)
 	if !ok {
 		return
 	}
-	real, removed := p.consider(real, true)
+	name, removed := p.consider(d, name, path, true)
 	if !removed {
 		return
 	}
-	if base, found := strings.CutSuffix(real, ".py"); found {
-		p.addBytecode(base)
+	if stem, found := strings.CutSuffix(name, ".py"); found {
+		p.addBytecode(d, stem)
 	}
+}
+
+// resolveEntry finds the directory and name a RECORD path names, and the
+// resolved path, or refuses it when it lies outside the scheme. The
+// directories RECORD paths name are resolved once each: most entries share
+// them.
+func (p *planner) resolveEntry(entry string) (*dirState, string, string, bool) {
+	sep := strings.LastIndexByte(entry, '/')
+	if p.f.Windows() {
+		sep = strings.LastIndexAny(entry, `/\`)
+	}
+	dirPart, base := entry[:max(sep, 0)], entry[sep+1:]
+	usual := base != "" && base != "." && base != ".." && !absolute(p.f, entry)
+	if d, ok := p.written[dirPart]; ok && usual {
+		if real := p.f.Child(d.real, base); p.inside(real) {
+			return d, base, real, true
+		}
+	}
+	real, ok := p.bounded(location(p.f, p.dist.SiteDir, entry), entry)
+	if !ok {
+		return nil, "", "", false
+	}
+	d, name := p.at(real)
+	if usual && name == base {
+		p.written[dirPart] = d
+	}
+	return d, name, real, true
 }
 
 // bounded resolves loc and refuses it, with the reason, when it lies outside
@@ -437,71 +507,100 @@ func (p *planner) under(path, dir string) bool {
 }
 
 func (p *planner) refuse(path string, cause Cause, reason string) {
-	if !p.seen[path] {
-		p.seen[path] = true
+	if !p.refused[path] {
+		p.refused[path] = true
 		p.plan.Refused = append(p.plan.Refused, Decision{Path: path, Cause: cause, Reason: reason})
 	}
 }
 
-// consider decides a resolved path inside the scheme: remove, keep (shared),
-// missing (reported only when RECORD lists it), or refused (a directory).
-// It returns the path as its directory spells it, and whether it will be
-// removed.
-func (p *planner) consider(real string, listed bool) (string, bool) {
-	canonical, typ, err := p.cache.Lookup(real)
-	if err != nil && !osfs.Missing(err) {
-		p.unreachableErr(err)
-		return real, false
-	}
-	if p.seen[canonical] {
-		return canonical, p.removing[canonical]
-	}
-	p.seen[canonical] = true
-	switch {
-	case err != nil:
-		if listed {
-			p.plan.Missing = append(p.plan.Missing, canonical)
-		}
-		return canonical, false
-	case typ.IsDir():
-		p.plan.Refused = append(p.plan.Refused, Decision{Path: canonical, Cause: CauseDirectory, Reason: "names a directory, which RECORD must not list; its content is left alone"})
-		return canonical, false
-	}
-	if owner, ok := p.owners[canonical]; ok {
-		p.plan.Kept = append(p.plan.Kept, Decision{Path: canonical, Cause: CauseShared, Reason: "another distribution's RECORD lists it too", Owner: owner})
-		return canonical, false
-	}
-	p.plan.Remove = append(p.plan.Remove, canonical)
-	p.removing[canonical] = true
-	return canonical, true
+func (p *planner) inside(real string) bool {
+	_, inside := p.bounds.ContainsResolved(real)
+	return inside
 }
 
-// addBytecode plans the bytecode of base + ".py".
-func (p *planner) addBytecode(base string) {
-	dir := p.f.Parent(base)
-	stem := strings.TrimPrefix(base[len(dir):], p.f.Sep())
-	cache := p.f.Child(dir, "__pycache__")
-	if real, err := p.cache.RealPath(cache); err == nil {
-		for _, name := range p.pycIndex(real)[stem] {
+// consider decides a name in a resolved directory inside the scheme:
+// remove, keep (shared), missing (reported only when RECORD lists it), or
+// refused (a directory). path is the directory joined with name, or "" to
+// join when needed. It returns the name as its directory spells it, and
+// whether it will be removed.
+func (p *planner) consider(d *dirState, name, path string, listed bool) (string, bool) {
+	typ, ok := d.names[name]
+	if !ok {
+		path = "" // another spelling may be found
+		var err error
+		name, typ, err = p.cache.LookupIn(d.real, name)
+		switch {
+		case err != nil && !osfs.Missing(err):
+			p.unreachableErr(err)
+			return name, false
+		case err != nil:
+			if listed && d.marks[name]&markSeen == 0 {
+				d.mark(name, markSeen)
+				p.plan.Missing = append(p.plan.Missing, p.f.Child(d.real, name))
+			}
+			return name, false
+		}
+	}
+	if m := d.marks[name]; m&markSeen != 0 {
+		return name, m&markRemoved != 0
+	}
+	if path == "" {
+		path = p.f.Child(d.real, name)
+	}
+	switch owner, shared := p.owners[path]; {
+	case typ.IsDir():
+		d.mark(name, markSeen)
+		p.plan.Refused = append(p.plan.Refused, Decision{Path: path, Cause: CauseDirectory, Reason: "names a directory, which RECORD must not list; its content is left alone"})
+		return name, false
+	case shared:
+		d.mark(name, markSeen)
+		p.plan.Kept = append(p.plan.Kept, Decision{Path: path, Cause: CauseShared, Reason: "another distribution's RECORD lists it too", Owner: owner})
+		return name, false
+	}
+	d.mark(name, markSeen|markRemoved)
+	p.plan.Remove = append(p.plan.Remove, path)
+	return name, true
+}
+
+// addBytecode plans the bytecode of stem + ".py" in d.
+func (p *planner) addBytecode(d *dirState, stem string) {
+	if pc := p.pycacheOf(d); pc != nil {
+		for _, name := range p.pycIndex(pc)[stem] {
+			if pc.marks[name]&markSeen != 0 {
+				continue // RECORD lists it too
+			}
 			// __pycache__ may be a link: bound what lies behind it.
-			if pyc, ok := p.bounded(p.f.Child(cache, name), ""); ok {
-				p.consider(pyc, false)
+			if real := p.f.Child(pc.real, name); p.inside(real) {
+				p.consider(pc, name, real, false)
+			} else {
+				p.bounded(p.f.Join(d.real, "__pycache__", name), "") // refused, with the reason
 			}
 		}
 	}
 	for _, ext := range []string{".pyc", ".pyo"} {
-		p.consider(base+ext, false)
+		p.consider(d, stem+ext, "", false)
 	}
+}
+
+// pycacheOf returns the state of d's __pycache__, resolved, or nil.
+func (p *planner) pycacheOf(d *dirState) *dirState {
+	if !d.pycacheDone {
+		d.pycacheDone = true
+		if real, err := p.cache.RealPath(p.f.Child(d.real, "__pycache__")); err == nil {
+			d.pycache = p.state(real)
+		}
+	}
+	return d.pycache
 }
 
 // pycIndex groups the bytecode files of a __pycache__ directory by module:
 // <stem>.<tag>[.opt-N].pyc, for every interpreter tag and level.
-func (p *planner) pycIndex(cacheDir string) map[string][]string {
-	if idx, ok := p.bytecode[cacheDir]; ok {
-		return idx
+func (p *planner) pycIndex(cache *dirState) map[string][]string {
+	if cache.bytecode != nil {
+		return cache.bytecode
 	}
 	idx := map[string][]string{}
-	for name := range p.cache.Names(cacheDir) {
+	for name := range cache.names {
 		rest, ok := strings.CutSuffix(name, ".pyc")
 		if !ok {
 			continue
@@ -515,7 +614,7 @@ func (p *planner) pycIndex(cacheDir string) map[string][]string {
 		}
 		idx[rest[:i]] = append(idx[rest[:i]], name)
 	}
-	p.bytecode[cacheDir] = idx
+	cache.bytecode = idx
 	return idx
 }
 
@@ -546,7 +645,8 @@ func (p *planner) addScripts() {
 		for _, n := range names {
 			loc := p.f.Join(p.scripts, n)
 			if real, ok := p.bounded(loc, loc); ok {
-				p.consider(real, false)
+				d, name := p.at(real)
+				p.consider(d, name, real, false)
 			}
 		}
 	}
@@ -632,7 +732,6 @@ func (p *planner) observe() error {
 // files are gone, deepest first, never a scheme directory or one that
 // holds a scheme directory, and only inside the bounds.
 func (p *planner) findEmptyDirs() {
-	removed := maps.Clone(p.removing)
 	candidates := map[string]bool{}
 	for _, r := range p.plan.Remove {
 		for dir := p.f.Parent(r); dir != p.f.Parent(dir) && !candidates[dir] && !p.bounds.Encloses(dir); dir = p.f.Parent(dir) {
@@ -654,19 +753,20 @@ func (p *planner) findEmptyDirs() {
 		return dirs[i] < dirs[j]
 	})
 	for _, dir := range dirs {
-		names := p.cache.Names(dir)
-		if names == nil {
+		d := p.state(dir)
+		if d.names == nil {
 			continue
 		}
 		empty := true
-		for name := range names {
-			if !removed[p.f.Child(dir, name)] {
+		for name := range d.names {
+			if d.marks[name]&markRemoved == 0 {
 				empty = false
 				break
 			}
 		}
 		if empty {
-			removed[dir] = true
+			parent, name := p.at(dir)
+			parent.mark(name, markSeen|markRemoved)
 			p.plan.RemoveDirs = append(p.plan.RemoveDirs, dir)
 		}
 	}

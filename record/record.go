@@ -95,15 +95,21 @@ var algorithms = map[string]func() hash.Hash{
 // urlsafe-base64 digest or nothing, a size of decimal digits or nothing.
 // Blank lines are skipped. name is used in errors, which are *ParseError.
 func Parse(name string, data []byte) ([]Entry, error) {
-	if i := pystr.InvalidUTF8(data); i >= 0 {
-		return nil, &ParseError{Path: name, Line: pystr.LineOf(data, i), Err: ErrEncoding}
+	return parse(name, string(data))
+}
+
+// parse is Parse of text, whose entries share its memory: a RECORD read
+// for planning is held once.
+func parse(name, text string) ([]Entry, error) {
+	if i := pystr.InvalidUTF8String(text); i >= 0 {
+		return nil, &ParseError{Path: name, Line: pystr.LineOf([]byte(text[:i+1]), i), Err: ErrEncoding}
 	}
-	text := string(data)
 	// Room for the rows the lines promise, but never more than a modest
 	// number up front: blank lines make no rows, so a file of newlines
 	// must not reserve memory for millions.
 	entries := make([]Entry, 0, min(strings.Count(text, "\n")+1, 1<<14))
 	r := csvReader{text: text}
+	var digests []byte // where digests are decoded: one allocation for many
 	for {
 		fields, line, ok := r.next()
 		if !ok {
@@ -112,7 +118,7 @@ func Parse(name string, data []byte) ([]Entry, error) {
 		if len(fields) == 0 {
 			continue // a blank line: pip crashes on it, the spec does not forbid it
 		}
-		e, err := entry(fields)
+		e, err := entry(fields, &digests)
 		if err != nil {
 			return nil, &ParseError{Path: name, Line: line, Err: err}
 		}
@@ -121,7 +127,8 @@ func Parse(name string, data []byte) ([]Entry, error) {
 	}
 }
 
-func entry(fields []string) (Entry, error) {
+// entry checks a row's fields; digests are decoded into *slab.
+func entry(fields []string, slab *[]byte) (Entry, error) {
 	if len(fields) != 3 {
 		return Entry{}, fmt.Errorf("%w, got %d", ErrFieldCount, len(fields))
 	}
@@ -137,7 +144,7 @@ func entry(fields []string) (Entry, error) {
 		if _, known := algorithms[alg]; !known {
 			return Entry{}, fmt.Errorf("%w: %q", ErrHashAlgorithm, alg)
 		}
-		d, err := base64.RawURLEncoding.DecodeString(digest)
+		d, err := decodeDigest(digest, slab)
 		if err != nil {
 			return Entry{}, fmt.Errorf("%w: %q", ErrHashEncoding, digest)
 		}
@@ -151,6 +158,24 @@ func entry(fields []string) (Entry, error) {
 		e.Size = n
 	}
 	return e, nil
+}
+
+// decodeDigest decodes an urlsafe base64 digest into *slab, which grows by
+// chunks: a digest is a slice of its own length and capacity, so appending
+// to one never reaches another.
+func decodeDigest(s string, slab *[]byte) ([]byte, error) {
+	n := base64.RawURLEncoding.DecodedLen(len(s))
+	if cap(*slab)-len(*slab) < n {
+		*slab = make([]byte, 0, max(n, 16<<10))
+	}
+	b := *slab
+	d := b[len(b) : len(b)+n : len(b)+n]
+	m, err := base64.RawURLEncoding.Decode(d, []byte(s))
+	if err != nil {
+		return nil, err
+	}
+	*slab = b[:len(b)+m]
+	return d[:m:m], nil
 }
 
 // Verify reads r to its end and checks its size and hash against e; an

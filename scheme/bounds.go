@@ -140,7 +140,8 @@ func (b *Bounds) innermost(real string) *bound {
 		real = strings.ToLower(real)
 	}
 	for i := range b.dirs {
-		if d := &b.dirs[i]; strings.HasPrefix(real, d.prefix) || real+b.f.Sep() == d.prefix {
+		// Inside d, or d itself (its prefix is real and a separator).
+		if d := &b.dirs[i]; strings.HasPrefix(real, d.prefix) || len(d.prefix) == len(real)+len(b.f.Sep()) && strings.HasPrefix(d.prefix, real) {
 			return d
 		}
 	}
@@ -155,11 +156,15 @@ func (b *Bounds) Encloses(dir string) bool {
 	if b.f == nil {
 		return false
 	}
-	prefix := strings.TrimRight(dir, `/\`) + b.f.Sep()
+	dir = strings.TrimRight(dir, `/\`)
 	if b.f.Windows() {
-		prefix = strings.ToLower(prefix)
+		dir = strings.ToLower(dir)
 	}
-	return slices.ContainsFunc(b.dirs, func(d bound) bool { return strings.HasPrefix(d.prefix, prefix) })
+	sep := b.f.Sep()
+	// d.prefix starts with dir and a separator.
+	return slices.ContainsFunc(b.dirs, func(d bound) bool {
+		return strings.HasPrefix(d.prefix, dir) && strings.HasPrefix(d.prefix[len(dir):], sep)
+	})
 }
 
 // Dirs returns the install targets, resolved and without repeats,

@@ -37,7 +37,19 @@ type Cache struct {
 // lookup that misses, the names by their folded form.
 type listing struct {
 	types  map[string]fs.FileMode
+	ascii  bool // every name is ASCII
 	folded map[string][]string
+}
+
+func newListing(types map[string]fs.FileMode) *listing {
+	l := &listing{types: types, ascii: true}
+	for name := range types {
+		if !isASCII(name) {
+			l.ascii = false
+			break
+		}
+	}
+	return l
 }
 
 // NewCache returns an empty Cache over f.
@@ -58,7 +70,7 @@ func (c *Cache) listing(dir string) *listing {
 	if l, ok := c.listings[dir]; ok {
 		return l
 	}
-	l := &listing{types: c.list(dir)}
+	l := newListing(c.list(dir))
 	c.listings[dir] = l
 	return l
 }
@@ -100,46 +112,60 @@ func (c *Cache) Lookup(p string) (canonical string, typ fs.FileMode, err error) 
 		return p, fs.ModeDir, nil // a root
 	}
 	dir = c.trimSep(dir)
+	name, typ, err := c.lookupIn(dir, base, p)
+	if name != base {
+		p = c.f.Child(dir, name)
+	}
+	return p, typ, err
+}
+
+// LookupIn is Lookup of the name base in the resolved directory dir; it
+// returns the name as dir lists it, and builds no path unless it must ask
+// the filesystem. A name nothing listed could be gives ErrUnlisted.
+func (c *Cache) LookupIn(dir, base string) (name string, typ fs.FileMode, err error) {
+	return c.lookupIn(dir, base, "")
+}
+
+// lookupIn is LookupIn; p is dir joined with base, or "" to join on need.
+func (c *Cache) lookupIn(dir, base, p string) (string, fs.FileMode, error) {
+	path := func() string {
+		if p == "" {
+			p = c.f.Child(dir, base)
+		}
+		return p
+	}
 	l := c.listing(dir)
 	if l.types == nil {
 		// An unreadable directory may still be searchable.
-		info, err := c.f.lstat(p)
+		info, err := c.f.lstat(path())
 		if err != nil {
-			return p, 0, osPath(err, p)
+			return base, 0, osPath(err, path())
 		}
-		return p, info.Mode().Type(), nil
+		return base, info.Mode().Type(), nil
 	}
 	if t, ok := l.types[base]; ok {
-		return p, t, nil
+		return base, t, nil
 	}
-	return c.lookupOtherSpelling(l, dir, base, p)
-}
-
-// lookupOtherSpelling handles a name its directory does not list: absent,
-// or present under another spelling on an insensitive filesystem. The
-// filesystem decides: only when it finds p is a listed name with the same
-// folded form taken as the one p names. A name nothing listed folds to is
-// absent (a Windows 8.3 short name, which folds to no listed name, is
-// taken as absent too).
-func (c *Cache) lookupOtherSpelling(l *listing, dir, base, p string) (string, fs.FileMode, error) {
-	if l.folded == nil {
-		l.folded = make(map[string][]string, len(l.types))
-		for name := range l.types {
-			k := fold(name)
-			l.folded[k] = append(l.folded[k], name)
-		}
-	}
-	candidates := l.folded[fold(base)]
+	// A name its directory does not list: absent, or present under another
+	// spelling on an insensitive filesystem. The filesystem decides: only
+	// when it finds the path is a listed name with the same folded form
+	// taken as the one it names. A name nothing listed folds to is absent
+	// (a Windows 8.3 short name, which folds to no listed name, is taken as
+	// absent too).
+	candidates := l.sameFold(base)
 	if len(candidates) == 0 {
 		// Nothing listed could be this name: absent, without asking again.
-		return p, 0, &fs.PathError{Op: "lstat", Path: p, Err: fs.ErrNotExist}
+		if p == "" {
+			return base, 0, ErrUnlisted // no path to build: most such lookups are for bytecode never written
+		}
+		return base, 0, &fs.PathError{Op: "lstat", Path: p, Err: fs.ErrNotExist}
 	}
-	info, err := c.f.lstat(p)
+	info, err := c.f.lstat(path())
 	switch {
 	case Missing(err):
-		return p, 0, &fs.PathError{Op: "lstat", Path: p, Err: fs.ErrNotExist}
+		return base, 0, &fs.PathError{Op: "lstat", Path: path(), Err: fs.ErrNotExist}
 	case err != nil:
-		return p, 0, osPath(err, p)
+		return base, 0, osPath(err, path())
 	}
 	if len(candidates) > 1 && c.f.host {
 		// Several spellings listed, one found: the one that is the same file.
@@ -152,20 +178,67 @@ func (c *Cache) lookupOtherSpelling(l *listing, dir, base, p string) (string, fs
 		candidates = same
 	}
 	if len(candidates) != 1 {
-		return p, 0, &fs.PathError{Op: "lstat", Path: p, Err: fmt.Errorf("%w (%d listed names match)", ErrOtherName, len(candidates))}
+		return base, 0, &fs.PathError{Op: "lstat", Path: path(), Err: fmt.Errorf("%w (%d listed names match)", ErrOtherName, len(candidates))}
 	}
-	name := candidates[0]
-	return c.f.Child(dir, name), l.types[name], nil
+	return candidates[0], l.types[candidates[0]], nil
+}
+
+// ErrUnlisted is LookupIn's answer for a name its directory's listing
+// shows absent; Missing holds for it.
+var ErrUnlisted = fmt.Errorf("not in its directory's listing: %w", fs.ErrNotExist)
+
+// smallListing is the size up to which a listing is searched for names of
+// the same folded form one by one, instead of through an index: most
+// directories are small, and most lookups that miss are for bytecode that
+// was never written.
+const smallListing = 64
+
+// sameFold returns the listed names whose folded form is base's.
+func (l *listing) sameFold(base string) []string {
+	if l.folded == nil && len(l.types) <= smallListing {
+		var same []string
+		if l.ascii && isASCII(base) {
+			// ASCII folding keeps lengths and needs no tables.
+			for name := range l.types {
+				if len(name) == len(base) && strings.EqualFold(name, base) {
+					same = append(same, name)
+				}
+			}
+			return same
+		}
+		folded := fold(base)
+		for name := range l.types {
+			if fold(name) == folded {
+				same = append(same, name)
+			}
+		}
+		return same
+	}
+	if l.folded == nil {
+		l.folded = make(map[string][]string, len(l.types))
+		for name := range l.types {
+			k := fold(name)
+			l.folded[k] = append(l.folded[k], name)
+		}
+	}
+	return l.folded[fold(base)]
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // fold maps a name to the form that a case- and normalization-insensitive
 // filesystem compares: Unicode case folding of the decomposed form. It
 // only ever picks candidates; the filesystem itself confirms a match.
 func fold(name string) string {
-	for i := 0; i < len(name); i++ {
-		if name[i] >= 0x80 {
-			return cases.Fold().String(norm.NFD.String(name))
-		}
+	if !isASCII(name) {
+		return cases.Fold().String(norm.NFD.String(name))
 	}
 	return strings.ToLower(name) // ASCII: folding is lower-casing
 }
@@ -263,6 +336,6 @@ func (c *Cache) Prefetch(dirs []string) {
 	}()
 	for range todo {
 		r := <-results
-		c.listings[r.dir] = &listing{types: r.m}
+		c.listings[r.dir] = newListing(r.m)
 	}
 }

@@ -31,8 +31,26 @@ func Lines(text string) []string {
 // a valid UTF-8 sequence, or -1 when b is valid. Python's UTF-8 decoder
 // rejects what Go's does: surrogates, overlong forms, truncated sequences.
 func InvalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// InvalidUTF8String is InvalidUTF8 of a string.
+func InvalidUTF8String(s string) int {
+	if utf8.ValidString(s) {
+		return -1
+	}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n <= 1 {
 			return i
 		}

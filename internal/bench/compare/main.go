@@ -41,7 +41,8 @@ func main() {
 	debian := flag.String("debian-python", "/usr/bin/python3.11", "Debian's python3.11")
 	pyenv := flag.String("pyenv-python", filepath.Join(os.Getenv("HOME"), ".pyenv/versions/3.11.7/bin/python3.11"), "pyenv's CPython 3.11 with pip and cfn-lint")
 	scanMB := flag.Int("scan-mb", 1024, "size of the image archive the scan is timed on, in MB; 0 skips it")
-	only := flag.String("only", "", "run only this part: check-plan or scan")
+	only := flag.String("only", "", "run only this part: check-plan, process, memory or scan")
+	memoryRowsN := flag.Int("memory-rows", 1_000_000, "RECORD rows of the distribution whose planning memory is measured; 0 skips it")
 	image := flag.String("image", "", "the image archive to time the scan on, written there when missing (default: a temporary one)")
 	noop := flag.String("noop", "", "a Go program that does nothing, the floor of a whole process (built by compare.sh)")
 	pipHead := flag.String("pip-head", "", "pip's source (the src directory of pypa/pip), run with PYTHONPATH; empty skips it")
@@ -54,7 +55,7 @@ func main() {
 		}
 		return
 	}
-	if err := run(*rounds, *pep668Bin, *debian, *pyenv, *scanMB, *only, *image, *noop, *pipHead); err != nil {
+	if err := run(*rounds, *pep668Bin, *debian, *pyenv, *scanMB, *only, *image, *noop, *pipHead, *memoryRowsN); err != nil {
 		fmt.Fprintln(os.Stderr, "compare:", err)
 		os.Exit(1)
 	}
@@ -91,7 +92,7 @@ type row struct {
 	what, ours, theirs, ratio, target string
 }
 
-func run(rounds int, bin, debian, pyenv string, scanMB int, only, image, noop, pipHead string) error {
+func run(rounds int, bin, debian, pyenv string, scanMB int, only, image, noop, pipHead string, memRows int) error {
 	var rows []row
 	if only == "" || only == "check-plan" || only == "process" {
 		venvDir, cleanup, err := cfnLintVenv(pyenv)
@@ -114,6 +115,13 @@ func run(rounds int, bin, debian, pyenv string, scanMB int, only, image, noop, p
 			}
 			rows = append(rows, r...)
 		}
+	}
+	if (only == "" || only == "memory") && memRows > 0 {
+		r, err := memoryRows(bin, pyenv, memRows)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, r...)
 	}
 	if (only == "" || only == "scan") && scanMB > 0 {
 		r, err := scanRows(rounds, bin, scanMB, image)
