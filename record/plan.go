@@ -387,20 +387,25 @@ func elements(f *osfs.FS, entry string) []string {
 // __pycache__ directories, as written: for the usual tree without links
 // they are the resolved directories the plan looks up.
 func (p *planner) prefetch() {
-	seen := map[string]bool{}
+	seen := map[string]bool{} // the directory parts of RECORD paths, true once one holds a .py
 	var dirs []string
-	add := func(d string) {
-		if !seen[d] {
-			seen[d] = true
-			dirs = append(dirs, d)
-		}
-	}
 	for _, e := range p.dist.Record {
-		dir := p.f.Clean(p.f.Parent(location(p.f, p.dist.SiteDir, e.Path)))
-		add(dir)
-		if strings.HasSuffix(e.Path, ".py") {
-			add(p.f.Child(dir, "__pycache__"))
+		i := strings.LastIndexByte(e.Path, '/')
+		if p.f.Windows() {
+			i = strings.LastIndexAny(e.Path, `/\`)
 		}
+		part, py := e.Path[:max(i, 0)], strings.HasSuffix(e.Path, ".py")
+		if done, ok := seen[part]; ok && (done || !py) {
+			continue
+		}
+		dir := p.f.Clean(p.f.Parent(location(p.f, p.dist.SiteDir, e.Path)))
+		if _, ok := seen[part]; !ok {
+			dirs = append(dirs, dir)
+		}
+		if py {
+			dirs = append(dirs, p.f.Child(dir, "__pycache__"))
+		}
+		seen[part] = py
 	}
 	p.cache.Prefetch(dirs)
 }

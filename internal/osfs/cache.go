@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"runtime"
 	"strings"
 
 	"golang.org/x/text/cases"
@@ -31,6 +30,11 @@ type Cache struct {
 	listings map[string]*listing // resolved directory → its entries; nil entries when unreadable
 	targets  map[string]string   // resolved link → target
 	real     map[string]string   // path as given → RealPath
+
+	// Listings that Prefetch has asked for and not yet kept.
+	pending     map[string]bool
+	results     chan prefetched // in the order they finish
+	outstanding int             // listings still to come on results
 }
 
 // listing is a directory's entries, name to type, and, built on the first
@@ -54,7 +58,7 @@ func newListing(types map[string]fs.FileMode) *listing {
 
 // NewCache returns an empty Cache over f.
 func (f *FS) NewCache() *Cache {
-	return &Cache{f: f.Strict(), listings: map[string]*listing{}, targets: map[string]string{}, real: map[string]string{}}
+	return &Cache{f: f.Strict(), listings: map[string]*listing{}, pending: map[string]bool{}, targets: map[string]string{}, real: map[string]string{}}
 }
 
 // FS returns the filesystem the cache reads.
@@ -67,6 +71,12 @@ func (c *Cache) Names(dir string) map[string]fs.FileMode {
 }
 
 func (c *Cache) listing(dir string) *listing {
+	if l, ok := c.listings[dir]; ok {
+		return l
+	}
+	for c.pending[dir] {
+		c.take()
+	}
 	if l, ok := c.listings[dir]; ok {
 		return l
 	}
@@ -300,42 +310,64 @@ func (c *Cache) ResolveParent(p string) (string, error) {
 	return c.f.resolveParent(p, c.RealPath)
 }
 
-// Prefetch lists the resolved directories dirs ahead of use, several at a
-// time: listing is mostly waiting for the kernel, so concurrent listings
-// overlap. Only the host's filesystem is listed concurrently. Directories
-// already listed are skipped.
+// Prefetch starts listing the resolved directories dirs ahead of use,
+// several at a time, and returns: listing is mostly waiting for the
+// kernel, so concurrent listings overlap each other and the caller's work.
+// A lookup in a directory still being listed waits for it. Only the host's
+// filesystem is listed concurrently; directories listed already are
+// skipped.
 func (c *Cache) Prefetch(dirs []string) {
 	if !c.f.host {
 		return
 	}
+	c.drain() // an earlier batch: one at a time
 	todo := make([]string, 0, len(dirs))
 	for _, d := range dirs {
-		if _, ok := c.listings[d]; !ok {
+		if _, ok := c.listings[d]; !ok && !c.pending[d] {
+			c.pending[d] = true
 			todo = append(todo, d)
 		}
 	}
-	type result struct {
-		dir string
-		m   map[string]fs.FileMode
+	if len(todo) == 0 {
+		return
 	}
-	jobs := make(chan string)
-	results := make(chan result)
-	workers := 2 * runtime.GOMAXPROCS(0)
-	for range workers {
+	// Room for every result: workers never wait for the caller, so a
+	// Cache dropped before its listings are used leaves nothing behind.
+	c.results, c.outstanding = make(chan prefetched, len(todo)), len(todo)
+	jobs := make(chan string, len(todo))
+	for _, d := range todo {
+		jobs <- d
+	}
+	close(jobs)
+	for range min(prefetchWorkers, len(todo)) {
 		go func() {
 			for dir := range jobs {
-				results <- result{dir, c.list(dir)}
+				c.results <- prefetched{dir, c.list(dir)}
 			}
 		}()
 	}
-	go func() {
-		for _, d := range todo {
-			jobs <- d
-		}
-		close(jobs)
-	}()
-	for range todo {
-		r := <-results
-		c.listings[r.dir] = newListing(r.m)
+}
+
+// prefetchWorkers is how many directories Prefetch lists at once: more
+// than the cores, since each mostly waits.
+const prefetchWorkers = 8
+
+type prefetched struct {
+	dir   string
+	types map[string]fs.FileMode
+}
+
+// take waits for the next prefetched listing and keeps it.
+func (c *Cache) take() {
+	r := <-c.results
+	c.outstanding--
+	c.listings[r.dir] = newListing(r.types)
+	delete(c.pending, r.dir)
+}
+
+// drain keeps every prefetched listing still to come.
+func (c *Cache) drain() {
+	for c.outstanding > 0 {
+		c.take()
 	}
 }
