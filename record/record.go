@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -123,6 +124,15 @@ func parse(name, text string) ([]Entry, error) {
 			return nil, &ParseError{Path: name, Line: line, Err: err}
 		}
 		e.Line = line
+		if len(entries) == cap(entries) {
+			// Grow to the rows the rest of the text holds at the density
+			// seen so far (never more than it has lines): one growth for a
+			// uniform RECORD, instead of doubling, and holding both
+			// copies, again and again.
+			rest := int64(len(entries)) * int64(len(text)-r.pos) / int64(max(r.pos, 1))
+			rest = min(rest+rest/16+16, int64(strings.Count(text[r.pos:], "\n")+1))
+			entries = slices.Grow(entries, max(int(rest), len(entries)/4))
+		}
 		entries = append(entries, e)
 	}
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times pep668 against pip on this machine, in one run, and prints the ratios.
 # Needs Debian's python3.11 and pyenv's CPython 3.11 with pip and cfn-lint.
-#   internal/bench/compare.sh [-rounds N] [-pip-head DIR] [-only check-plan|process|scan] [-image FILE]
+#   internal/bench/compare.sh [-rounds N] [-pip-head DIR] [-only check-plan|process|memory|scan] [-image FILE]
 # -pip-head names pip's source (the src directory of a checkout of pypa/pip) to time pip HEAD too.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
