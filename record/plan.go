@@ -295,6 +295,9 @@ type dirState struct {
 	real  string                 // the directory, resolved
 	names map[string]fs.FileMode // its listing (nil when unreadable)
 	marks map[string]mark        // name → what was decided about it
+	// removed counts the listed names marked removed: the directory is
+	// emptied when it reaches len(names).
+	removed int
 
 	pycacheDone bool
 	pycache     *dirState           // its __pycache__, resolved; nil when absent
@@ -313,7 +316,11 @@ func (d *dirState) mark(name string, m mark) {
 	if d.marks == nil {
 		d.marks = map[string]mark{}
 	}
-	d.marks[name] |= m
+	was := d.marks[name]
+	if m&^was&markRemoved != 0 {
+		d.removed++
+	}
+	d.marks[name] = was | m
 }
 
 // state returns the state of the resolved directory real.
@@ -737,42 +744,36 @@ func (p *planner) observe() error {
 // files are gone, deepest first, never a scheme directory or one that
 // holds a scheme directory, and only inside the bounds.
 func (p *planner) findEmptyDirs() {
-	candidates := map[string]bool{}
-	for _, r := range p.plan.Remove {
-		for dir := p.f.Parent(r); dir != p.f.Parent(dir) && !candidates[dir] && !p.bounds.Encloses(dir); dir = p.f.Parent(dir) {
+	type candidate struct {
+		dir   string
+		depth int
+	}
+	seen := map[string]bool{}
+	var candidates []candidate
+	for _, d := range p.dirs {
+		if d.removed == 0 {
+			continue
+		}
+		for dir := d.real; dir != p.f.Parent(dir) && !seen[dir] && !p.bounds.Encloses(dir); dir = p.f.Parent(dir) {
 			if _, inside := p.bounds.ContainsResolved(dir); !inside {
 				break
 			}
-			candidates[dir] = true
+			seen[dir] = true
+			candidates = append(candidates, candidate{dir, strings.Count(dir, p.f.Sep())})
 		}
-	}
-	dirs := make([]string, 0, len(candidates))
-	for d := range candidates {
-		dirs = append(dirs, d)
 	}
 	// Deepest first, so that a parent sees its emptied children.
-	sort.Slice(dirs, func(i, j int) bool {
-		if a, b := strings.Count(dirs[i], p.f.Sep()), strings.Count(dirs[j], p.f.Sep()); a != b {
-			return a > b
+	slices.SortFunc(candidates, func(a, b candidate) int {
+		if a.depth != b.depth {
+			return b.depth - a.depth
 		}
-		return dirs[i] < dirs[j]
+		return strings.Compare(a.dir, b.dir)
 	})
-	for _, dir := range dirs {
-		d := p.state(dir)
-		if d.names == nil {
-			continue
-		}
-		empty := true
-		for name := range d.names {
-			if d.marks[name]&markRemoved == 0 {
-				empty = false
-				break
-			}
-		}
-		if empty {
-			parent, name := p.at(dir)
+	for _, c := range candidates {
+		if d := p.state(c.dir); d.names != nil && d.removed == len(d.names) {
+			parent, name := p.at(c.dir)
 			parent.mark(name, markSeen|markRemoved)
-			p.plan.RemoveDirs = append(p.plan.RemoveDirs, dir)
+			p.plan.RemoveDirs = append(p.plan.RemoveDirs, c.dir)
 		}
 	}
 }
