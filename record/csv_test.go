@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -57,5 +58,19 @@ func checkCSV(t *testing.T, file string, cases []csvCase) {
 		if diff := cmp.Diff(c.Rows, rows, cmpopts.EquateEmpty()); diff != "" {
 			t.Errorf("%s: rows of %q mismatch (-python +Go):\n%s", file, c.Input, diff)
 		}
+	}
+}
+
+// TestParseReservesByLines: the entries reserved for the rest of a RECORD
+// follow the density of the rows read, but never exceed the lines left: a
+// dense start followed by one huge field reserves nothing for it.
+func TestParseReservesByLines(t *testing.T) {
+	data := strings.Repeat("a,,\n", 20000) + `"` + strings.Repeat("x", 10<<20) + "\",,\n"
+	entries, err := Parse("RECORD", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 20001 || cap(entries) > 2*len(entries) {
+		t.Errorf("%d entries, room for %d; want 20001, room for at most twice that", len(entries), cap(entries))
 	}
 }

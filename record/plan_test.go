@@ -463,3 +463,34 @@ func TestApplyRechecksDirectories(t *testing.T) {
 		t.Errorf("the directory outside the scheme was removed: %v", err)
 	}
 }
+
+// TestMissingListedOnly: a path RECORD lists that is absent is reported
+// missing once, whatever else looked for it first (the bytecode search
+// looks for a.pyc before RECORD's row for it); absent bytecode RECORD does
+// not list is not reported.
+func TestMissingListedOnly(t *testing.T) {
+	root := tempRoot(t)
+	tree{
+		site + "/m/a.py": "",
+		site + "/m/b.py": "",
+		site + "/m-1.0.dist-info/RECORD": "m/a.py,,\nm/a.pyc,,\nm/__pycache__/a.cpython-312.pyc,,\n" +
+			"m/gone.py,,\nm/gone.py,,\nm/b.py,,\nm-1.0.dist-info/RECORD,,\n",
+	}.write(t, root)
+	dist, err := record.Find("m", []string{filepath.Join(root, site)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := record.NewPlan(dist, venvPaths(root), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range plan.Missing {
+		r, _ := filepath.Rel(filepath.Join(root, site), p)
+		got = append(got, filepath.ToSlash(r))
+	}
+	want := []string{"m/a.pyc", "m/__pycache__/a.cpython-312.pyc", "m/gone.py"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Missing mismatch (-want +got):\n%s", diff)
+	}
+}

@@ -423,9 +423,15 @@ func TestCaseInsensitive(t *testing.T) {
 		fsys := foldFS{fstest.MapFS{
 			sp + "/shared/mod.py":              {},
 			sp + "/own/file.py":                {},
-			sp + "/own-1.0.dist-info/RECORD":   {Data: []byte("shared/mod.py,,\nOWN/FILE.PY,,\nown-1.0.dist-info/RECORD,,\n")},
+			sp + "/own/ünï.py":                 {},
+			sp + "/own-1.0.dist-info/RECORD":   {Data: []byte("shared/mod.py,,\nOWN/FILE.PY,,\nOWN/ÜNÏ.py,,\nown/BIG/F7.PY,,\nown-1.0.dist-info/RECORD,,\n")},
 			sp + "/other-1.0.dist-info/RECORD": {Data: []byte("SHARED/MOD.PY,,\n")},
 		}}
+		// A directory too large to search name by name: found through
+		// the index of folded names.
+		for i := range 100 {
+			fsys.MapFS[fmt.Sprintf("%s/own/big/f%d.py", sp, i)] = &fstest.MapFile{}
+		}
 		site, paths := "/"+sp, scheme.Paths{Purelib: "/" + sp, Platlib: "/" + sp, Scripts: "/venv/bin", Data: "/venv"}
 		if windows {
 			site = strings.ReplaceAll(`C:/`+sp, "/", `\`)
@@ -445,6 +451,11 @@ func TestCaseInsensitive(t *testing.T) {
 		}
 		if len(plan.Kept) != 1 || !strings.HasSuffix(plan.Kept[0].Path, "shared"+sep+"mod.py") {
 			t.Errorf("windows=%v: Kept = %+v, want shared/mod.py kept for other", windows, plan.Kept)
+		}
+		for _, want := range []string{"file.py", "ünï.py", "big" + sep + "f7.py"} {
+			if !slices.Contains(plan.Remove, site+sep+"own"+sep+want) {
+				t.Errorf("windows=%v: Remove = %q; want own/%s removed under its own spelling", windows, plan.Remove, want)
+			}
 		}
 		if !slices.Contains(plan.Remove, site+sep+"own"+sep+"file.py") || len(plan.Missing) != 0 {
 			t.Errorf("windows=%v: Remove = %q, Missing = %q; want own/file.py removed under its own spelling", windows, plan.Remove, plan.Missing)

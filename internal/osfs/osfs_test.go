@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"testing/fstest"
 )
@@ -207,4 +208,38 @@ func TestCacheAgreesWithFS(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestPrefetch: lookups during a prefetch wait for their own directory
+// only and see what listing would; a second batch, directories listed
+// already, and a cache dropped with listings outstanding are all fine.
+func TestPrefetch(t *testing.T) {
+	root := t.TempDir()
+	var dirs []string
+	for i := range 200 {
+		d := filepath.Join(root, "d", string(rune('a'+i%26)), strconv.Itoa(i))
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, "f.py"), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, d)
+	}
+	c := Host(root).NewCache()
+	c.Prefetch(dirs[:150])
+	c.Prefetch(append(dirs[100:], filepath.Join(root, "absent"))) // overlaps the first batch
+	for i := len(dirs) - 1; i >= 0; i-- {                          // the last asked for first
+		name, typ, err := c.LookupIn(dirs[i], "f.py")
+		if err != nil || name != "f.py" || !typ.IsRegular() {
+			t.Fatalf("LookupIn(%s, f.py) = %q, %v, %v", dirs[i], name, typ, err)
+		}
+		if _, _, err := c.LookupIn(dirs[i], "g.py"); !errors.Is(err, ErrUnlisted) || !Missing(err) {
+			t.Fatalf("LookupIn(%s, g.py): %v, want ErrUnlisted", dirs[i], err)
+		}
+	}
+	if c.Names(filepath.Join(root, "absent")) != nil || c.outstanding != 0 || len(c.pending) != 0 {
+		t.Errorf("after use: absent listed as %v, %d outstanding, %d pending", c.Names(filepath.Join(root, "absent")), c.outstanding, len(c.pending))
+	}
+	Host(root).NewCache().Prefetch(dirs) // dropped at once: its workers finish alone
 }
