@@ -229,7 +229,7 @@ func TestPrefetch(t *testing.T) {
 	c := Host(root).NewCache()
 	c.Prefetch(dirs[:150])
 	c.Prefetch(append(dirs[100:], filepath.Join(root, "absent"))) // overlaps the first batch
-	for i := len(dirs) - 1; i >= 0; i-- {                          // the last asked for first
+	for i := len(dirs) - 1; i >= 0; i-- {                         // the last asked for first
 		name, typ, err := c.LookupIn(dirs[i], "f.py")
 		if err != nil || name != "f.py" || !typ.IsRegular() {
 			t.Fatalf("LookupIn(%s, f.py) = %q, %v, %v", dirs[i], name, typ, err)
