@@ -66,6 +66,41 @@ func median(d []time.Duration) time.Duration {
 	return d[len(d)/2]
 }
 
+// timeEach times the functions in turn, round after round, and returns
+// each one's median: on a shared machine, slow spells then fall on all of
+// them alike, and their ratios hold.
+func timeEach(rounds int, fs ...func() error) ([]time.Duration, error) {
+	timed := make([]func() (time.Duration, error), len(fs))
+	for i, f := range fs {
+		timed[i] = func() (time.Duration, error) {
+			start := time.Now()
+			err := f()
+			return time.Since(start), err
+		}
+	}
+	return timeEachOwn(rounds, timed...)
+}
+
+// timeEachOwn is timeEach for functions that time themselves, leaving
+// their set-up out.
+func timeEachOwn(rounds int, fs ...func() (time.Duration, error)) ([]time.Duration, error) {
+	d := make([][]time.Duration, len(fs))
+	for range rounds {
+		for i, f := range fs {
+			took, err := f()
+			if err != nil {
+				return nil, err
+			}
+			d[i] = append(d[i], took)
+		}
+	}
+	medians := make([]time.Duration, len(fs))
+	for i := range d {
+		medians[i] = median(d[i])
+	}
+	return medians, nil
+}
+
 func timeIt(rounds int, f func() error) (time.Duration, error) {
 	var d []time.Duration
 	for range rounds {
@@ -172,22 +207,22 @@ func checkAndPlanRows(rounds int, bin, debian, pyenv, venvDir string) ([]row, er
 	ms := func(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }
 
 	// 1. check, whole processes.
-	ourCheck, err := timeIt(rounds, func() error {
+	t, err := timeEach(rounds, func() error {
 		err := exec.Command(bin, "check", "--python", debian).Run()
 		if e, ok := err.(*exec.ExitError); ok && e.ExitCode() == 1 {
 			return nil // externally managed, as expected
 		}
 		return fmt.Errorf("pep668 check: %v", err)
+	}, func() error {
+		if err := exec.Command(debian, "-c", pipCheck).Run(); err != nil {
+			return fmt.Errorf("pip's check: %w", err)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	pipCheckTime, err := timeIt(rounds, func() error {
-		return exec.Command(debian, "-c", pipCheck).Run()
-	})
-	if err != nil {
-		return nil, fmt.Errorf("pip's check: %w", err)
-	}
+	ourCheck, pipCheckTime := t[0], t[1]
 	rows = append(rows, row{"`check` of Debian's python3.11, whole process", ms(ourCheck), ms(pipCheckTime),
 		fmt.Sprintf("%.0f× faster", float64(pipCheckTime)/float64(ourCheck)), "≥ 30×"})
 
@@ -203,24 +238,27 @@ func checkAndPlanRows(rounds int, bin, debian, pyenv, venvDir string) ([]row, er
 		return nil, err
 	}
 	var plan *record.Plan
-	ourPlan, err := timeIt(rounds, func() error {
+	dist, err := record.Find("cfn-lint", []string{sp}, nil)
+	if err != nil {
+		return nil, err
+	}
+	t, err = timeEach(rounds, func() error {
 		dist, err := record.Find("cfn-lint", []string{paths.Purelib}, nil)
 		if err != nil {
 			return err
 		}
 		plan, err = record.NewPlan(dist, paths, &record.PlanOptions{SchemeName: name})
 		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	dist, _ := record.Find("cfn-lint", []string{sp}, nil)
-	floor, _ := timeIt(rounds, func() error {
+	}, func() error {
 		for _, e := range dist.Record {
 			os.Lstat(filepath.Join(dist.SiteDir, e.Path))
 		}
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	ourPlan, floor := t[0], t[1]
 	here, _ := os.Getwd()
 	out, err := exec.Command(filepath.Join(venvDir, "bin", "python"), filepath.Join(here, "internal", "bench", "pip_plan.py"),
 		site, "cfn-lint", fmt.Sprint(rounds)).Output()

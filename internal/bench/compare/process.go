@@ -34,27 +34,18 @@ func processRows(rounds int, bin, noop, debian, pyenv, pipHead string, venvDir s
 		}
 	}
 	if noop != "" {
-		check, err := timeIt(rounds, run(bin, "check", "--python", debian))
+		t, err := timeEach(rounds, run(bin, "check", "--python", debian), run(noop))
 		if err != nil {
 			return nil, err
 		}
-		floor, err := timeIt(rounds, run(noop))
-		if err != nil {
-			return nil, err
-		}
+		check, floor := t[0], t[1]
 		rows = append(rows, row{"`check` of Debian's python3.11, whole process, against a Go program that does nothing", ms(check), ms(floor),
 			fmt.Sprintf("%.2f× the floor", float64(check)/float64(floor)), "≤ 1.3×"})
 	}
 
 	python := filepath.Join(venvDir, "bin", "python")
-	dry, err := timeIt(rounds, func() error {
-		return exec.Command(bin, "uninstall", "--json", "--python", python, "cfn-lint").Run()
-	})
-	if err != nil {
-		return nil, fmt.Errorf("uninstall dry run: %w", err)
-	}
 	var dirs []string
-	inProcess, err := timeIt(rounds, func() error {
+	planInProcess := func() error {
 		v, err := pep668.Check(python, &pep668.Options{LookupEnv: os.LookupEnv})
 		if err != nil {
 			return err
@@ -69,80 +60,88 @@ func processRows(rounds int, bin, noop, debian, pyenv, pipHead string, venvDir s
 		}
 		dirs = planDirs(plan.Remove)
 		return nil
-	})
-	if err != nil {
+	}
+	if err := planInProcess(); err != nil {
 		return nil, err
 	}
 	list := filepath.Join(venvDir, "..", "dirs.txt")
 	if err := os.WriteFile(list, []byte(strings.Join(dirs, "\n")), 0o644); err != nil {
 		return nil, err
 	}
-	floor, err := timeIt(rounds, run(self, "-list-dirs", list))
+	t, err := timeEach(rounds, func() error {
+		if err := exec.Command(bin, "uninstall", "--json", "--python", python, "cfn-lint").Run(); err != nil {
+			return fmt.Errorf("uninstall dry run: %w", err)
+		}
+		return nil
+	}, planInProcess, run(self, "-list-dirs", list))
 	if err != nil {
 		return nil, err
 	}
+	dry, inProcess, floor := t[0], t[1], t[2]
 	rows = append(rows,
 		row{"`uninstall --json` dry run of cfn-lint, whole process, against the same plan in process", ms(dry), ms(inProcess),
 			fmt.Sprintf("%.2f× in process", float64(dry)/float64(inProcess)), "≤ 1.3×"},
 		row{fmt.Sprintf("the same against a bare Go process listing its %d directories concurrently", len(dirs)), ms(dry), ms(floor),
 			fmt.Sprintf("%.2f× the floor", float64(dry)/float64(floor)), "≤ 1.5×"})
 
-	// --apply against pip uninstall -y, each on a fresh twin of the venv.
-	apply := func(cmd func(venv string) *exec.Cmd) (time.Duration, error) {
-		var d []time.Duration
-		for i := range max(rounds/4, 3) {
-			twin := filepath.Join(venvDir, "..", fmt.Sprintf("twin%d", i))
+	// --apply against rm -rf and pip uninstall -y, each on a fresh twin of
+	// the venv, in turn.
+	n := 0
+	apply := func(cmd func(venv string) *exec.Cmd) func() (time.Duration, error) {
+		return func() (time.Duration, error) {
+			n++
+			twin := filepath.Join(venvDir, "..", fmt.Sprintf("twin%d", n))
 			if out, err := exec.Command("cp", "-a", venvDir, twin).CombinedOutput(); err != nil {
 				return 0, fmt.Errorf("cp: %v: %s", err, out)
 			}
+			defer os.RemoveAll(twin)
 			c := cmd(twin)
 			start := time.Now()
 			out, err := c.CombinedOutput()
-			d = append(d, time.Since(start))
-			os.RemoveAll(twin)
+			took := time.Since(start)
 			if err != nil {
 				return 0, fmt.Errorf("%s: %v: %s", strings.Join(c.Args, " "), err, out)
 			}
+			return took, nil
 		}
-		return median(d), nil
 	}
-	ours, err := apply(func(v string) *exec.Cmd {
-		return exec.Command(bin, "uninstall", "--apply", "--python", filepath.Join(v, "bin", "python"), "cfn-lint")
-	})
+	pip := func(head bool) func(v string) *exec.Cmd {
+		return func(v string) *exec.Cmd {
+			c := exec.Command(pyenv, "-m", "pip", "--python", filepath.Join(v, "bin", "python"), "uninstall", "-y", "-q", "cfn-lint")
+			if head {
+				c.Env = append(os.Environ(), "PYTHONPATH="+pipHead)
+			}
+			return c
+		}
+	}
+	contenders := []func() (time.Duration, error){
+		apply(func(v string) *exec.Cmd {
+			return exec.Command(bin, "uninstall", "--apply", "--python", filepath.Join(v, "bin", "python"), "cfn-lint")
+		}),
+		apply(func(v string) *exec.Cmd {
+			return exec.Command("rm", "-rf", filepath.Join(v, "lib", "python3.11", "site-packages"))
+		}),
+		apply(pip(false)),
+	}
+	if pipHead != "" {
+		contenders = append(contenders, apply(pip(true)))
+	}
+	t, err = timeEachOwn(max(rounds/4, 3), contenders...)
 	if err != nil {
 		return nil, err
 	}
-	rmrf, err := apply(func(v string) *exec.Cmd {
-		return exec.Command("rm", "-rf", filepath.Join(v, "lib", "python3.11", "site-packages"))
-	})
-	if err != nil {
-		return nil, err
-	}
-	pip23, err := apply(func(v string) *exec.Cmd {
-		return exec.Command(pyenv, "-m", "pip", "--python", filepath.Join(v, "bin", "python"), "uninstall", "-y", "-q", "cfn-lint")
-	})
-	if err != nil {
-		return nil, err
-	}
+	ours, rmrf, pip23 := t[0], t[1], t[2]
 	rows = append(rows, row{"`uninstall --apply` of cfn-lint against `pip uninstall -y` (pip 23.2.1), whole processes", ms(ours), ms(pip23),
 		fmt.Sprintf("%.1f× faster", float64(pip23)/float64(ours)), "≥ 10×"})
+	floorNote := fmt.Sprintf("pip 23 %.1f×", float64(pip23)/float64(rmrf))
 	if pipHead != "" {
-		head, err := apply(func(v string) *exec.Cmd {
-			c := exec.Command(pyenv, "-m", "pip", "--python", filepath.Join(v, "bin", "python"), "uninstall", "-y", "-q", "cfn-lint")
-			c.Env = append(os.Environ(), "PYTHONPATH="+pipHead)
-			return c
-		})
-		if err != nil {
-			return nil, err
-		}
+		head := t[3]
 		rows = append(rows, row{"the same against pip HEAD (the source of pypa/pip, PYTHONPATH)", ms(ours), ms(head),
 			fmt.Sprintf("%.1f× faster", float64(head)/float64(ours)), "≥ 10×"})
-		rows = append(rows, row{fmt.Sprintf("the floor of any uninstall: `rm -rf` of the venv's site-packages, cfn-lint alone (10× pip HEAD would be %s)", ms(head/10)),
-			ms(ours), ms(rmrf), fmt.Sprintf("%.2f× rm -rf; pip HEAD %.1f×", float64(ours)/float64(rmrf), float64(head)/float64(rmrf)), ""})
-	} else {
-		rows = append(rows, row{"the floor of any uninstall: `rm -rf` of the venv's site-packages, cfn-lint alone", ms(ours), ms(rmrf),
-			fmt.Sprintf("%.2f× rm -rf; pip 23 %.1f×", float64(ours)/float64(rmrf), float64(pip23)/float64(rmrf)), ""})
+		floorNote = fmt.Sprintf("pip HEAD %.1f× (10× pip HEAD would be %s)", float64(head)/float64(rmrf), ms(head/10))
 	}
+	rows = append(rows, row{"the floor of any uninstall: `rm -rf` of the venv's site-packages, cfn-lint alone", ms(ours), ms(rmrf),
+		fmt.Sprintf("%.2f× rm -rf; %s", float64(ours)/float64(rmrf), floorNote), ""})
 	return rows, nil
 }
 
