@@ -415,6 +415,12 @@ func (p *planner) prefetch() {
 		seen[part] = py
 	}
 	p.cache.Prefetch(dirs)
+	// Room for a state per directory, made once.
+	for _, m := range []*map[string]*dirState{&p.dirs, &p.written} {
+		bigger := make(map[string]*dirState, len(*m)+len(dirs))
+		maps.Copy(bigger, *m)
+		*m = bigger
+	}
 }
 
 func (p *planner) addEntry(e Entry) {

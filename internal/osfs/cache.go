@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"strings"
 
@@ -321,6 +322,11 @@ func (c *Cache) Prefetch(dirs []string) {
 		return
 	}
 	c.drain() // an earlier batch: one at a time
+	// Room for what the batch brings, made once: growing maps of
+	// thousands of paths step by step costs more than listing them.
+	c.listings = grown(c.listings, len(dirs))
+	c.pending = grown(c.pending, len(dirs))
+	c.real = grown(c.real, len(dirs))
 	todo := make([]string, 0, len(dirs))
 	for _, d := range dirs {
 		if _, ok := c.listings[d]; !ok && !c.pending[d] {
@@ -346,6 +352,17 @@ func (c *Cache) Prefetch(dirs []string) {
 			}
 		}()
 	}
+}
+
+// grown returns m, or a copy of it with room for n more entries when it
+// has less.
+func grown[V any](m map[string]V, n int) map[string]V {
+	if n <= 16 {
+		return m
+	}
+	bigger := make(map[string]V, len(m)+n)
+	maps.Copy(bigger, m)
+	return bigger
 }
 
 // prefetchWorkers is how many directories Prefetch lists at once: more
