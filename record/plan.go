@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
 	"maps"
 	"slices"
 	"sort"
@@ -292,16 +293,16 @@ type planner struct {
 // directory. Decisions are kept by name, per directory, so that a plan of a
 // million files keeps no second copy of their paths.
 type dirState struct {
-	real  string                 // the directory, resolved
-	names map[string]fs.FileMode // its listing (nil when unreadable)
-	marks map[string]mark        // name → what was decided about it
-	// removed counts the listed names marked removed: the directory is
-	// emptied when it reaches len(names).
+	real  string          // the directory, resolved
+	list  *osfs.Listing   // its entries (nil when unreadable)
+	marks []mark          // what was decided about each entry, made on the first mark
+	other map[string]mark // what was decided about names not listed (reported missing)
+	// removed counts the entries marked removed: the directory is emptied
+	// when it reaches the number of entries.
 	removed int
 
 	pycacheDone bool
-	pycache     *dirState           // its __pycache__, resolved; nil when absent
-	bytecode    map[string][]string // for a __pycache__: module stem → file names
+	pycache     *dirState // its __pycache__, resolved; nil when absent
 }
 
 // mark records a decision about a name in a directory.
@@ -312,22 +313,53 @@ const (
 	markRemoved                  // removed: a file or link, or an emptied directory
 )
 
-func (d *dirState) mark(name string, m mark) {
-	if d.marks == nil {
-		d.marks = map[string]mark{}
+// find returns the index of name among the entries, or -1.
+func (d *dirState) find(name string) int {
+	if d.list == nil {
+		return -1
 	}
-	was := d.marks[name]
-	if m&^was&markRemoved != 0 {
+	return d.list.Find(name)
+}
+
+// marked returns the decision about name, entry i (-1: not listed).
+func (d *dirState) marked(i int, name string) mark {
+	if i < 0 {
+		return d.other[name]
+	}
+	if d.marks == nil {
+		return 0
+	}
+	return d.marks[i]
+}
+
+// mark records a decision about name, entry i (-1: not listed).
+func (d *dirState) mark(i int, name string, m mark) {
+	if i < 0 {
+		if d.other == nil {
+			d.other = map[string]mark{}
+		}
+		d.other[name] |= m
+		return
+	}
+	if d.marks == nil {
+		d.marks = make([]mark, d.list.Len())
+	}
+	if m&^d.marks[i]&markRemoved != 0 {
 		d.removed++
 	}
-	d.marks[name] = was | m
+	d.marks[i] |= m
+}
+
+// emptied reports whether every entry is removed.
+func (d *dirState) emptied() bool {
+	return d.list != nil && d.removed == d.list.Len()
 }
 
 // state returns the state of the resolved directory real.
 func (p *planner) state(real string) *dirState {
 	d := p.dirs[real]
 	if d == nil {
-		d = &dirState{real: real, names: p.cache.Names(real)}
+		d = &dirState{real: real, list: p.cache.Dir(real)}
 		p.dirs[real] = d
 	}
 	return d
@@ -346,9 +378,10 @@ const stashPrefix = ".pep668-uninstall-"
 // or "".
 func (p *planner) findStash() string {
 	for _, root := range p.plan.Roots {
-		for name := range p.cache.Names(root) {
-			if strings.HasPrefix(name, stashPrefix) {
-				return p.f.Child(root, name)
+		if l := p.cache.Dir(root); l != nil {
+			// Sorted: a stash, if any, comes first among the names from the prefix on.
+			if i, _ := slices.BinarySearch(l.Names, stashPrefix); i < l.Len() && strings.HasPrefix(l.Names[i], stashPrefix) {
+				return p.f.Child(root, l.Names[i])
 			}
 		}
 	}
@@ -542,8 +575,11 @@ func (p *planner) inside(real string) bool {
 // join when needed. It returns the name as its directory spells it, and
 // whether it will be removed.
 func (p *planner) consider(d *dirState, name, path string, listed bool) (string, bool) {
-	typ, ok := d.names[name]
-	if !ok {
+	i := d.find(name)
+	var typ fs.FileMode
+	if i >= 0 {
+		typ = d.list.Types[i]
+	} else {
 		path = "" // another spelling may be found
 		var err error
 		name, typ, err = p.cache.LookupIn(d.real, name)
@@ -552,14 +588,15 @@ func (p *planner) consider(d *dirState, name, path string, listed bool) (string,
 			p.unreachableErr(err)
 			return name, false
 		case err != nil:
-			if listed && d.marks[name]&markSeen == 0 {
-				d.mark(name, markSeen)
+			if listed && d.marked(-1, name)&markSeen == 0 {
+				d.mark(-1, name, markSeen)
 				p.plan.Missing = append(p.plan.Missing, p.f.Child(d.real, name))
 			}
 			return name, false
 		}
+		i = d.find(name) // still -1 in a directory that cannot be listed
 	}
-	if m := d.marks[name]; m&markSeen != 0 {
+	if m := d.marked(i, name); m&markSeen != 0 {
 		return name, m&markRemoved != 0
 	}
 	if path == "" {
@@ -567,15 +604,15 @@ func (p *planner) consider(d *dirState, name, path string, listed bool) (string,
 	}
 	switch owner, shared := p.owners[path]; {
 	case typ.IsDir():
-		d.mark(name, markSeen)
+		d.mark(i, name, markSeen)
 		p.plan.Refused = append(p.plan.Refused, Decision{Path: path, Cause: CauseDirectory, Reason: "names a directory, which RECORD must not list; its content is left alone"})
 		return name, false
 	case shared:
-		d.mark(name, markSeen)
+		d.mark(i, name, markSeen)
 		p.plan.Kept = append(p.plan.Kept, Decision{Path: path, Cause: CauseShared, Reason: "another distribution's RECORD lists it too", Owner: owner})
 		return name, false
 	}
-	d.mark(name, markSeen|markRemoved)
+	d.mark(i, name, markSeen|markRemoved)
 	p.plan.Remove = append(p.plan.Remove, path)
 	return name, true
 }
@@ -583,8 +620,8 @@ func (p *planner) consider(d *dirState, name, path string, listed bool) (string,
 // addBytecode plans the bytecode of stem + ".py" in d.
 func (p *planner) addBytecode(d *dirState, stem string) {
 	if pc := p.pycacheOf(d); pc != nil {
-		for _, name := range p.pycIndex(pc)[stem] {
-			if pc.marks[name]&markSeen != 0 {
+		for i, name := range bytecodeOf(pc.list, stem) {
+			if pc.marked(i, name)&markSeen != 0 {
 				continue // RECORD lists it too
 			}
 			// __pycache__ may be a link: bound what lies behind it.
@@ -611,29 +648,40 @@ func (p *planner) pycacheOf(d *dirState) *dirState {
 	return d.pycache
 }
 
-// pycIndex groups the bytecode files of a __pycache__ directory by module:
-// <stem>.<tag>[.opt-N].pyc, for every interpreter tag and level.
-func (p *planner) pycIndex(cache *dirState) map[string][]string {
-	if cache.bytecode != nil {
-		return cache.bytecode
+// bytecodeOf yields the index and name of each bytecode file of the
+// module stem in a __pycache__ listing: <stem>.<tag>[.opt-N].pyc, for
+// every interpreter tag and level. The listing is sorted, so they are the
+// names from the first with the prefix "<stem>." on.
+func bytecodeOf(l *osfs.Listing, stem string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		if l == nil {
+			return
+		}
+		prefix := stem + "."
+		i, _ := slices.BinarySearch(l.Names, prefix)
+		for ; i < l.Len() && strings.HasPrefix(l.Names[i], prefix); i++ {
+			if s, ok := bytecodeStem(l.Names[i]); ok && s == stem && !yield(i, l.Names[i]) {
+				return
+			}
+		}
 	}
-	idx := map[string][]string{}
-	for name := range cache.names {
-		rest, ok := strings.CutSuffix(name, ".pyc")
-		if !ok {
-			continue
-		}
-		if i := strings.LastIndexByte(rest, '.'); i > 0 && strings.HasPrefix(rest[i+1:], "opt-") && isDigits(rest[i+5:]) {
-			rest = rest[:i]
-		}
-		i := strings.LastIndexByte(rest, '.')
-		if i <= 0 || i == len(rest)-1 {
-			continue // no interpreter tag
-		}
-		idx[rest[:i]] = append(idx[rest[:i]], name)
+}
+
+// bytecodeStem returns the module of a bytecode file's name,
+// <stem>.<tag>[.opt-N].pyc, or false for another name.
+func bytecodeStem(name string) (string, bool) {
+	rest, ok := strings.CutSuffix(name, ".pyc")
+	if !ok {
+		return "", false
 	}
-	cache.bytecode = idx
-	return idx
+	if i := strings.LastIndexByte(rest, '.'); i > 0 && strings.HasPrefix(rest[i+1:], "opt-") && isDigits(rest[i+5:]) {
+		rest = rest[:i]
+	}
+	i := strings.LastIndexByte(rest, '.')
+	if i <= 0 || i == len(rest)-1 {
+		return "", false // no interpreter tag
+	}
+	return rest[:i], true
 }
 
 func isDigits(s string) bool {
@@ -776,9 +824,9 @@ func (p *planner) findEmptyDirs() {
 		return strings.Compare(a.dir, b.dir)
 	})
 	for _, c := range candidates {
-		if d := p.state(c.dir); d.names != nil && d.removed == len(d.names) {
+		if p.state(c.dir).emptied() {
 			parent, name := p.at(c.dir)
-			parent.mark(name, markSeen|markRemoved)
+			parent.mark(parent.find(name), name, markSeen|markRemoved)
 			p.plan.RemoveDirs = append(p.plan.RemoveDirs, c.dir)
 		}
 	}

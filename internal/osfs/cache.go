@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/cases"
@@ -28,7 +29,7 @@ import (
 // that paths naming one file compare equal.
 type Cache struct {
 	f        *FS
-	listings map[string]*listing // resolved directory → its entries; nil entries when unreadable
+	listings map[string]*Listing // resolved directory → its entries; nil when unreadable
 	targets  map[string]string   // resolved link → target
 	real     map[string]string   // path as given → RealPath
 
@@ -38,17 +39,31 @@ type Cache struct {
 	outstanding int             // listings still to come on results
 }
 
-// listing is a directory's entries, name to type, and, built on the first
-// lookup that misses, the names by their folded form.
-type listing struct {
-	types  map[string]fs.FileMode
-	ascii  bool // every name is ASCII
-	folded map[string][]string
+// Listing is a directory's entries, sorted by name: slices, not a map, so
+// that a plan over a million files holds little more than their names.
+// Its slices must not be changed.
+type Listing struct {
+	Names []string
+	Types []fs.FileMode // the type bits of each entry, as fs.DirEntry.Type
+
+	ascii  bool                // every name is ASCII
+	folded map[string][]string // names by folded form, for large listings, built on need
 }
 
-func newListing(types map[string]fs.FileMode) *listing {
-	l := &listing{types: types, ascii: true}
-	for name := range types {
+// Len returns the number of entries.
+func (l *Listing) Len() int { return len(l.Names) }
+
+// Find returns the index of name, or -1.
+func (l *Listing) Find(name string) int {
+	if i, ok := slices.BinarySearch(l.Names, name); ok {
+		return i
+	}
+	return -1
+}
+
+func newListing(names []string, types []fs.FileMode) *Listing {
+	l := &Listing{Names: names, Types: types, ascii: true}
+	for _, name := range names {
 		if !isASCII(name) {
 			l.ascii = false
 			break
@@ -59,19 +74,15 @@ func newListing(types map[string]fs.FileMode) *listing {
 
 // NewCache returns an empty Cache over f.
 func (f *FS) NewCache() *Cache {
-	return &Cache{f: f.Strict(), listings: map[string]*listing{}, pending: map[string]bool{}, targets: map[string]string{}, real: map[string]string{}}
+	return &Cache{f: f.Strict(), listings: map[string]*Listing{}, pending: map[string]bool{}, targets: map[string]string{}, real: map[string]string{}}
 }
 
 // FS returns the filesystem the cache reads.
 func (c *Cache) FS() *FS { return c.f }
 
-// Names returns the entries of the resolved directory dir, name to type,
-// or nil when it cannot be read. The map must not be changed.
-func (c *Cache) Names(dir string) map[string]fs.FileMode {
-	return c.listing(dir).types
-}
-
-func (c *Cache) listing(dir string) *listing {
+// Dir returns the entries of the resolved directory dir, or nil when it
+// cannot be read.
+func (c *Cache) Dir(dir string) *Listing {
 	if l, ok := c.listings[dir]; ok {
 		return l
 	}
@@ -81,14 +92,14 @@ func (c *Cache) listing(dir string) *listing {
 	if l, ok := c.listings[dir]; ok {
 		return l
 	}
-	l := newListing(c.list(dir))
+	l := c.list(dir)
 	c.listings[dir] = l
 	return l
 }
 
-// list reads the resolved directory dir: name to type, or nil. It touches
-// no cache state, so Prefetch may run it concurrently.
-func (c *Cache) list(dir string) map[string]fs.FileMode {
+// list reads the resolved directory dir, or gives nil. It touches no cache
+// state, so Prefetch may run it concurrently.
+func (c *Cache) list(dir string) *Listing {
 	var entries []fs.DirEntry
 	var err error
 	if c.f.host {
@@ -101,11 +112,16 @@ func (c *Cache) list(dir string) map[string]fs.FileMode {
 	if err != nil {
 		return nil
 	}
-	m := make(map[string]fs.FileMode, len(entries))
-	for _, e := range entries {
-		m[e.Name()] = e.Type()
+	// Both ReadDirs sort by name, as fs.ReadDirFS promises; an fs.FS
+	// that does not is sorted here.
+	if !slices.IsSortedFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) }) {
+		slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	}
-	return m
+	names, types := make([]string, len(entries)), make([]fs.FileMode, len(entries))
+	for i, e := range entries {
+		names[i], types[i] = e.Name(), e.Type()
+	}
+	return newListing(names, types)
 }
 
 // ErrOtherName reports a path the filesystem finds under a spelling its
@@ -145,8 +161,8 @@ func (c *Cache) lookupIn(dir, base, p string) (string, fs.FileMode, error) {
 		}
 		return p
 	}
-	l := c.listing(dir)
-	if l.types == nil {
+	l := c.Dir(dir)
+	if l == nil {
 		// An unreadable directory may still be searchable.
 		info, err := c.f.lstat(path())
 		if err != nil {
@@ -154,8 +170,8 @@ func (c *Cache) lookupIn(dir, base, p string) (string, fs.FileMode, error) {
 		}
 		return base, info.Mode().Type(), nil
 	}
-	if t, ok := l.types[base]; ok {
-		return base, t, nil
+	if i := l.Find(base); i >= 0 {
+		return base, l.Types[i], nil
 	}
 	// A name its directory does not list: absent, or present under another
 	// spelling on an insensitive filesystem. The filesystem decides: only
@@ -191,7 +207,7 @@ func (c *Cache) lookupIn(dir, base, p string) (string, fs.FileMode, error) {
 	if len(candidates) != 1 {
 		return base, 0, &fs.PathError{Op: "lstat", Path: path(), Err: fmt.Errorf("%w (%d listed names match)", ErrOtherName, len(candidates))}
 	}
-	return candidates[0], l.types[candidates[0]], nil
+	return candidates[0], l.Types[l.Find(candidates[0])], nil
 }
 
 // ErrUnlisted is LookupIn's answer for a name its directory's listing
@@ -205,12 +221,12 @@ var ErrUnlisted = fmt.Errorf("not in its directory's listing: %w", fs.ErrNotExis
 const smallListing = 64
 
 // sameFold returns the listed names whose folded form is base's.
-func (l *listing) sameFold(base string) []string {
-	if l.folded == nil && len(l.types) <= smallListing {
+func (l *Listing) sameFold(base string) []string {
+	if l.folded == nil && len(l.Names) <= smallListing {
 		var same []string
 		if l.ascii && isASCII(base) {
 			// ASCII folding keeps lengths and needs no tables.
-			for name := range l.types {
+			for _, name := range l.Names {
 				if len(name) == len(base) && strings.EqualFold(name, base) {
 					same = append(same, name)
 				}
@@ -218,7 +234,7 @@ func (l *listing) sameFold(base string) []string {
 			return same
 		}
 		folded := fold(base)
-		for name := range l.types {
+		for _, name := range l.Names {
 			if fold(name) == folded {
 				same = append(same, name)
 			}
@@ -226,8 +242,8 @@ func (l *listing) sameFold(base string) []string {
 		return same
 	}
 	if l.folded == nil {
-		l.folded = make(map[string][]string, len(l.types))
-		for name := range l.types {
+		l.folded = make(map[string][]string, len(l.Names))
+		for _, name := range l.Names {
 			k := fold(name)
 			l.folded[k] = append(l.folded[k], name)
 		}
@@ -370,15 +386,15 @@ func grown[V any](m map[string]V, n int) map[string]V {
 const prefetchWorkers = 8
 
 type prefetched struct {
-	dir   string
-	types map[string]fs.FileMode
+	dir     string
+	listing *Listing
 }
 
 // take waits for the next prefetched listing and keeps it.
 func (c *Cache) take() {
 	r := <-c.results
 	c.outstanding--
-	c.listings[r.dir] = newListing(r.types)
+	c.listings[r.dir] = r.listing
 	delete(c.pending, r.dir)
 }
 

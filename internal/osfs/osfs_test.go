@@ -238,8 +238,8 @@ func TestPrefetch(t *testing.T) {
 			t.Fatalf("LookupIn(%s, g.py): %v, want ErrUnlisted", dirs[i], err)
 		}
 	}
-	if c.Names(filepath.Join(root, "absent")) != nil || c.outstanding != 0 || len(c.pending) != 0 {
-		t.Errorf("after use: absent listed as %v, %d outstanding, %d pending", c.Names(filepath.Join(root, "absent")), c.outstanding, len(c.pending))
+	if c.Dir(filepath.Join(root, "absent")) != nil || c.outstanding != 0 || len(c.pending) != 0 {
+		t.Errorf("after use: absent listed as %v, %d outstanding, %d pending", c.Dir(filepath.Join(root, "absent")), c.outstanding, len(c.pending))
 	}
 	Host(root).NewCache().Prefetch(dirs) // dropped at once: its workers finish alone
 }
