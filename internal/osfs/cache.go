@@ -100,22 +100,26 @@ func (c *Cache) Dir(dir string) *Listing {
 // list reads the resolved directory dir, or gives nil. It touches no cache
 // state, so Prefetch may run it concurrently.
 func (c *Cache) list(dir string) *Listing {
-	var entries []fs.DirEntry
-	var err error
 	if c.f.host {
-		entries, err = os.ReadDir(dir) // no fs.FS layers: the hot path of planning
-	} else if name, nerr := c.f.Name(dir); nerr == nil {
-		entries, err = fs.ReadDir(c.f.fsys, name)
-	} else {
-		err = nerr
+		names, types, err := listHost(dir) // no fs.FS layers: the hot path of planning
+		if err != nil {
+			return nil
+		}
+		return newListing(names, types)
 	}
+	name, err := c.f.Name(dir)
 	if err != nil {
 		return nil
 	}
-	// Both ReadDirs sort by name, as fs.ReadDirFS promises; an fs.FS
-	// that does not is sorted here.
-	if !slices.IsSortedFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) }) {
-		slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	entries, err := fs.ReadDir(c.f.fsys, name)
+	if err != nil {
+		return nil
+	}
+	// fs.ReadDir sorts by name, as fs.ReadDirFS promises; an fs.FS that
+	// does not keep that promise is sorted here.
+	byName := func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) }
+	if !slices.IsSortedFunc(entries, byName) {
+		slices.SortFunc(entries, byName)
 	}
 	names, types := make([]string, len(entries)), make([]fs.FileMode, len(entries))
 	for i, e := range entries {

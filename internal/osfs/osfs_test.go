@@ -4,10 +4,12 @@ package osfs
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -242,4 +244,37 @@ func TestPrefetch(t *testing.T) {
 		t.Errorf("after use: absent listed as %v, %d outstanding, %d pending", c.Dir(filepath.Join(root, "absent")), c.outstanding, len(c.pending))
 	}
 	Host(root).NewCache().Prefetch(dirs) // dropped at once: its workers finish alone
+}
+
+// TestListHost: the host's listings give what os.ReadDir gives, names and
+// types, sorted, across many reads of the kernel's buffer.
+func TestListHost(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 3000 { // several buffers' worth of long names
+		name := fmt.Sprintf("%04d-%s-ünï \\ \t.py", i, strings.Repeat("x", i%200))
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
+	os.Symlink("sub", filepath.Join(dir, "link"))
+	names, types, err := listHost(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(names) != len(entries) || len(types) != len(entries) {
+		t.Fatalf("listHost gives %d names, %d types; os.ReadDir %d entries", len(names), len(types), len(entries))
+	}
+	for i, e := range entries {
+		if names[i] != e.Name() || types[i] != e.Type() {
+			t.Errorf("entry %d: listHost %q %v, os.ReadDir %q %v", i, names[i], types[i], e.Name(), e.Type())
+		}
+	}
+	if _, _, err := listHost(filepath.Join(dir, "absent")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("listHost of an absent directory: %v", err)
+	}
 }

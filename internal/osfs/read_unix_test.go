@@ -6,9 +6,11 @@ package osfs
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/pep668/pep668/internal/testfs"
@@ -59,4 +61,17 @@ func TestReadFileSpecial(t *testing.T) {
 			t.Errorf("ReadHostHead(huge) = %q, %v", head, err)
 		}
 	})
+}
+
+// TestListHostSpecial: FIFOs and sockets are listed with their types,
+// never opened.
+func TestListHostSpecial(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "fifo"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	names, types, err := listHost(dir)
+	if err != nil || len(names) != 1 || names[0] != "fifo" || types[0] != fs.ModeNamedPipe {
+		t.Errorf("listHost = %q, %v, %v; want the FIFO as a named pipe", names, types, err)
+	}
 }
