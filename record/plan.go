@@ -303,6 +303,8 @@ type dirState struct {
 
 	pycacheDone bool
 	pycache     *dirState // its __pycache__, resolved; nil when absent
+
+	candidate bool // findEmptyDirs has it among the directories to check
 }
 
 // mark records a decision about a name in a directory.
@@ -582,7 +584,11 @@ func (p *planner) consider(d *dirState, name, path string, listed bool) (string,
 	} else {
 		path = "" // another spelling may be found
 		var err error
-		name, typ, err = p.cache.LookupIn(d.real, name)
+		if d.list != nil && !d.list.MayHold(name) {
+			err = osfs.ErrUnlisted // absent: most such names are bytecode never written
+		} else {
+			name, typ, err = p.cache.LookupIn(d.real, name)
+		}
 		switch {
 		case err != nil && !osfs.Missing(err):
 			p.unreachableErr(err)
@@ -799,21 +805,24 @@ func (p *planner) observe() error {
 // holds a scheme directory, and only inside the bounds.
 func (p *planner) findEmptyDirs() {
 	type candidate struct {
-		dir   string
+		d     *dirState
 		depth int
 	}
-	seen := map[string]bool{}
-	var candidates []candidate
+	var starts []*dirState
 	for _, d := range p.dirs {
-		if d.removed == 0 {
-			continue
+		if d.removed > 0 {
+			starts = append(starts, d)
 		}
-		for dir := d.real; dir != p.f.Parent(dir) && !seen[dir] && !p.bounds.Encloses(dir); dir = p.f.Parent(dir) {
-			if _, inside := p.bounds.ContainsResolved(dir); !inside {
+	}
+	var candidates []candidate
+	for _, start := range starts {
+		for dir := start.real; dir != p.f.Parent(dir) && !p.bounds.Encloses(dir) && p.inside(dir); dir = p.f.Parent(dir) {
+			d := p.state(dir)
+			if d.candidate {
 				break
 			}
-			seen[dir] = true
-			candidates = append(candidates, candidate{dir, strings.Count(dir, p.f.Sep())})
+			d.candidate = true
+			candidates = append(candidates, candidate{d, strings.Count(dir, p.f.Sep())})
 		}
 	}
 	// Deepest first, so that a parent sees its emptied children.
@@ -821,13 +830,13 @@ func (p *planner) findEmptyDirs() {
 		if a.depth != b.depth {
 			return b.depth - a.depth
 		}
-		return strings.Compare(a.dir, b.dir)
+		return strings.Compare(a.d.real, b.d.real)
 	})
 	for _, c := range candidates {
-		if p.state(c.dir).emptied() {
-			parent, name := p.at(c.dir)
+		if c.d.emptied() {
+			parent, name := p.at(c.d.real)
 			parent.mark(parent.find(name), name, markSeen|markRemoved)
-			p.plan.RemoveDirs = append(p.plan.RemoveDirs, c.dir)
+			p.plan.RemoveDirs = append(p.plan.RemoveDirs, c.d.real)
 		}
 	}
 }

@@ -34,7 +34,6 @@ type Cache struct {
 	real     map[string]string   // path as given → RealPath
 
 	// Listings that Prefetch has asked for and not yet kept.
-	pending     map[string]bool
 	results     chan prefetched // in the order they finish
 	outstanding int             // listings still to come on results
 }
@@ -61,6 +60,13 @@ func (l *Listing) Find(name string) int {
 	return -1
 }
 
+// MayHold reports whether name could be an entry under another spelling
+// on an insensitive filesystem: some entry has its folded form. When it
+// reports false, a name that Find does not find is absent.
+func (l *Listing) MayHold(name string) bool {
+	return len(l.sameFold(name)) > 0
+}
+
 func newListing(names []string, types []fs.FileMode) *Listing {
 	l := &Listing{Names: names, Types: types, ascii: true}
 	for _, name := range names {
@@ -74,7 +80,7 @@ func newListing(names []string, types []fs.FileMode) *Listing {
 
 // NewCache returns an empty Cache over f.
 func (f *FS) NewCache() *Cache {
-	return &Cache{f: f.Strict(), listings: map[string]*Listing{}, pending: map[string]bool{}, targets: map[string]string{}, real: map[string]string{}}
+	return &Cache{f: f.Strict(), listings: map[string]*Listing{}, targets: map[string]string{}, real: map[string]string{}}
 }
 
 // FS returns the filesystem the cache reads.
@@ -83,19 +89,21 @@ func (c *Cache) FS() *FS { return c.f }
 // Dir returns the entries of the resolved directory dir, or nil when it
 // cannot be read.
 func (c *Cache) Dir(dir string) *Listing {
-	if l, ok := c.listings[dir]; ok {
-		return l
-	}
-	for c.pending[dir] {
+	l, ok := c.listings[dir]
+	for l == pending {
 		c.take()
+		l = c.listings[dir]
 	}
-	if l, ok := c.listings[dir]; ok {
-		return l
+	if !ok {
+		l = c.list(dir)
+		c.listings[dir] = l
 	}
-	l := c.list(dir)
-	c.listings[dir] = l
 	return l
 }
+
+// pending stands in c.listings for a listing Prefetch has asked for and
+// not yet kept.
+var pending = &Listing{}
 
 // list reads the resolved directory dir, or gives nil. It touches no cache
 // state, so Prefetch may run it concurrently.
@@ -345,12 +353,11 @@ func (c *Cache) Prefetch(dirs []string) {
 	// Room for what the batch brings, made once: growing maps of
 	// thousands of paths step by step costs more than listing them.
 	c.listings = grown(c.listings, len(dirs))
-	c.pending = grown(c.pending, len(dirs))
 	c.real = grown(c.real, len(dirs))
 	todo := make([]string, 0, len(dirs))
 	for _, d := range dirs {
-		if _, ok := c.listings[d]; !ok && !c.pending[d] {
-			c.pending[d] = true
+		if _, ok := c.listings[d]; !ok {
+			c.listings[d] = pending
 			todo = append(todo, d)
 		}
 	}
@@ -399,7 +406,6 @@ func (c *Cache) take() {
 	r := <-c.results
 	c.outstanding--
 	c.listings[r.dir] = r.listing
-	delete(c.pending, r.dir)
 }
 
 // drain keeps every prefetched listing still to come.
