@@ -33,7 +33,9 @@ type Cache struct {
 	targets  map[string]string   // resolved link → target
 	real     map[string]string   // path as given → RealPath
 
-	// Listings that Prefetch has asked for and not yet kept.
+	// Listings that Prefetch has asked for and not yet kept stand in
+	// listings as pending, and come on results.
+	pending     *Listing
 	results     chan prefetched // in the order they finish
 	outstanding int             // listings still to come on results
 }
@@ -80,7 +82,7 @@ func newListing(names []string, types []fs.FileMode) *Listing {
 
 // NewCache returns an empty Cache over f.
 func (f *FS) NewCache() *Cache {
-	return &Cache{f: f.Strict(), listings: map[string]*Listing{}, targets: map[string]string{}, real: map[string]string{}}
+	return &Cache{f: f.Strict(), listings: map[string]*Listing{}, pending: &Listing{}, targets: map[string]string{}, real: map[string]string{}}
 }
 
 // FS returns the filesystem the cache reads.
@@ -90,7 +92,7 @@ func (c *Cache) FS() *FS { return c.f }
 // cannot be read.
 func (c *Cache) Dir(dir string) *Listing {
 	l, ok := c.listings[dir]
-	for l == pending {
+	for l == c.pending {
 		c.take()
 		l = c.listings[dir]
 	}
@@ -100,10 +102,6 @@ func (c *Cache) Dir(dir string) *Listing {
 	}
 	return l
 }
-
-// pending stands in c.listings for a listing Prefetch has asked for and
-// not yet kept.
-var pending = &Listing{}
 
 // list reads the resolved directory dir, or gives nil. It touches no cache
 // state, so Prefetch may run it concurrently.
@@ -357,7 +355,7 @@ func (c *Cache) Prefetch(dirs []string) {
 	todo := make([]string, 0, len(dirs))
 	for _, d := range dirs {
 		if _, ok := c.listings[d]; !ok {
-			c.listings[d] = pending
+			c.listings[d] = c.pending
 			todo = append(todo, d)
 		}
 	}

@@ -11,7 +11,8 @@ import (
 )
 
 // direntBuffers holds the buffers listHost reads directory entries into,
-// one per listing at a time.
+// one per listing at a time: a plan lists thousands of directories, from
+// several goroutines, and a buffer each would be garbage.
 var direntBuffers = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
 
 // listHost reads the directory dir of the host straight from getdents64:

@@ -243,7 +243,7 @@ func TestPrefetch(t *testing.T) {
 	absent := c.Dir(filepath.Join(root, "absent"))
 	waiting := 0
 	for _, l := range c.listings {
-		if l == pending {
+		if l == c.pending {
 			waiting++
 		}
 	}
