@@ -370,17 +370,18 @@ func (c *Cache) Prefetch(dirs []string) {
 		jobs <- d
 	}
 	close(jobs)
+	results := c.results
 	for range min(prefetchWorkers, len(todo)) {
 		go func() {
 			for dir := range jobs {
-				c.results <- prefetched{dir, c.list(dir)}
+				results <- prefetched{dir, c.list(dir)}
 			}
 		}()
 	}
 }
 
-// grown returns m, or a copy of it with room for n more entries when it
-// has less.
+// grown returns a copy of m with room for n more entries, or m itself
+// when n is small.
 func grown[V any](m map[string]V, n int) map[string]V {
 	if n <= 16 {
 		return m
