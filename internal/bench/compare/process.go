@@ -34,13 +34,15 @@ func processRows(rounds int, bin, noop, debian, pyenv, pipHead string, venvDir s
 		}
 	}
 	if noop != "" {
-		t, err := timeEach(rounds, run(bin, "check", "--python", debian), run(noop))
+		t, err := timeEach(rounds, run(bin, "check", "--python", debian), run(noop), run(bin, "version"))
 		if err != nil {
 			return nil, err
 		}
-		check, floor := t[0], t[1]
+		check, floor, version := t[0], t[1], t[2]
 		rows = append(rows, row{"`check` of Debian's python3.11, whole process, against a Go program that does nothing", ms(check), ms(floor),
-			fmt.Sprintf("%.2f× the floor", float64(check)/float64(floor)), "≤ 1.3×"})
+			fmt.Sprintf("%.2f× the floor", float64(check)/float64(floor)), "≤ 1.3×"},
+			row{"`pep668 version` (starting the binary, no work) against the same", ms(version), ms(floor),
+				fmt.Sprintf("%.2f× the floor", float64(version)/float64(floor)), ""})
 	}
 
 	python := filepath.Join(venvDir, "bin", "python")
