@@ -113,6 +113,37 @@ func FuzzPlan(f *testing.F) {
 				t.Fatalf("planned the install directory %s itself", p)
 			}
 		}
+		// What the plan says of each path holds on the tree: removed once,
+		// and a file; an emptied directory holds only what is removed;
+		// a missing path is absent.
+		removed := map[string]bool{}
+		for _, p := range append(append([]string{}, plan.Remove...), plan.RemoveDirs...) {
+			if removed[p] {
+				t.Fatalf("%s planned twice (RECORD %q)", p, lines)
+			}
+			removed[p] = true
+		}
+		for _, p := range plan.Remove {
+			if info, err := fs.Lstat(fsys, p[1:]); err != nil || info.IsDir() {
+				t.Fatalf("planned file %s: %v, %v", p, info, err)
+			}
+		}
+		for _, d := range plan.RemoveDirs {
+			entries, err := fs.ReadDir(fsys, d[1:])
+			if err != nil {
+				t.Fatalf("planned directory %s: %v", d, err)
+			}
+			for _, e := range entries {
+				if !removed[d+"/"+e.Name()] {
+					t.Fatalf("planned directory %s keeps %s (RECORD %q)", d, e.Name(), lines)
+				}
+			}
+		}
+		for _, p := range plan.Missing {
+			if _, err := fs.Lstat(fsys, p[1:]); err == nil {
+				t.Fatalf("%s reported missing but exists (RECORD %q)", p, lines)
+			}
+		}
 	})
 }
 
