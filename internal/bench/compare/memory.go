@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"syscall"
 	"time"
 )
 
@@ -37,7 +36,10 @@ func memoryRows(bin, pyenv string, rows int) ([]row, error) {
 		return nil, fmt.Errorf("pep668 uninstall: %v: %.500s", err, out)
 	}
 	took := time.Since(start)
-	peak := c.ProcessState.SysUsage().(*syscall.Rusage).Maxrss * 1024 // Linux reports KiB
+	peak, ok := peakRSS(c.ProcessState)
+	if !ok {
+		return nil, fmt.Errorf("this system does not tell a process's peak memory")
+	}
 	return []row{{fmt.Sprintf("peak resident memory of the `uninstall --json` dry run of a %d-row RECORD (%.1f s)", rows, took.Seconds()),
 		fmt.Sprintf("%.0f MB", float64(peak)/1e6), "", "", "≤ 300 MB"}}, nil
 }
