@@ -24,6 +24,7 @@ import (
 	"sync"
 
 	"github.com/pep668/pep668/internal/imagefs"
+	"github.com/pep668/pep668/internal/osfs"
 	"github.com/pep668/pep668/record"
 	"github.com/pep668/pep668/scheme"
 	"github.com/pep668/pep668/venv"
@@ -376,7 +377,7 @@ func (s *scanner) walk() error {
 // venvExecutable returns the interpreter of the venv dir.
 func (s *scanner) venvExecutable(dir string) string {
 	for _, sub := range []string{"bin", "Scripts"} {
-		entries, err := fs.ReadDir(s.root, strings.TrimPrefix(dir+"/"+sub, "/"))
+		entries, err := osfs.ReadDir(s.root, strings.TrimPrefix(dir+"/"+sub, "/"))
 		if err != nil {
 			continue
 		}
@@ -485,13 +486,13 @@ func (s *scanner) markerFindings() {
 	}
 	var markers []owned
 	for _, list := range s.dpkg {
-		data, err := fs.ReadFile(s.root, list)
+		data, err := osfs.ReadFile(s.root, list, osfs.LimitRecord)
 		if err != nil {
 			continue
 		}
 		pkg := strings.TrimSuffix(path.Base(list), ".list")
 		sums := map[string]string{}
-		if md5s, err := fs.ReadFile(s.root, strings.TrimSuffix(list, ".list")+".md5sums"); err == nil {
+		if md5s, err := osfs.ReadFile(s.root, strings.TrimSuffix(list, ".list")+".md5sums", osfs.LimitRecord); err == nil {
 			for _, line := range strings.Split(string(md5s), "\n") {
 				if sum, p, ok := strings.Cut(line, "  "); ok {
 					sums["/"+p] = sum
@@ -506,7 +507,7 @@ func (s *scanner) markerFindings() {
 		}
 	}
 	if s.hasAPK {
-		if data, err := fs.ReadFile(s.root, "lib/apk/db/installed"); err == nil {
+		if data, err := osfs.ReadFile(s.root, "lib/apk/db/installed", osfs.LimitRecord); err == nil {
 			var pkg, dir, file string
 			for _, line := range strings.Split(string(data), "\n") {
 				key, val, _ := strings.Cut(line, ":")
@@ -534,7 +535,7 @@ func (s *scanner) markerFindings() {
 			s.add(Finding{Kind: FindingMarkerRemoved, Interpreter: exe, Path: m.path,
 				Detail: "the marker the package " + m.pkg + " installed is gone: installers will not refuse to change this Python", Evidence: []string{m.evidence}})
 		case m.want != "":
-			data, err := fs.ReadFile(s.root, strings.TrimPrefix(m.path, "/"))
+			data, err := osfs.ReadFile(s.root, strings.TrimPrefix(m.path, "/"), osfs.LimitConfig)
 			if err == nil && m.sum(data) != m.want {
 				s.add(Finding{Kind: FindingMarkerEdited, Interpreter: exe, Path: m.path,
 					Detail: "the marker differs from what the package " + m.pkg + " installed", Evidence: []string{m.evidence, "recorded checksum " + m.want + ", found " + m.sum(data)}})
@@ -767,7 +768,7 @@ func (s *scanner) shadowingFindings(in *ScannedInterpreter) {
 // importNames lists what a site directory makes importable: packages
 // (directories) and modules (.py, extension modules), by name.
 func (s *scanner) importNames(dir string) []string {
-	entries, err := fs.ReadDir(s.root, strings.TrimPrefix(dir, "/"))
+	entries, err := osfs.ReadDir(s.root, strings.TrimPrefix(dir, "/"))
 	if err != nil {
 		return nil
 	}

@@ -46,6 +46,16 @@ func TestScanSpecialFiles(t *testing.T) {
 	fifo(filepath.Join(dir, "opt", "other", "pyvenv.cfg"))
 	os.MkdirAll(filepath.Join(site, "fifo-1.0.dist-info"), 0o755)
 	fifo(filepath.Join(site, "fifo-1.0.dist-info", "METADATA"))
+	// FIFOs as the package databases' files, as an interpreter, and where
+	// the system's site directories should be (os.Root's FS opens a FIFO
+	// for reading, which waits for a writer).
+	for _, d := range []string{"var/lib/dpkg/info/python3.12-minimal.list", "var/lib/dpkg/info/python3.12-minimal.md5sums",
+		"var/lib/dpkg/info/libpython3.12-stdlib.list", "lib/apk/db/installed", "opt/fifo/bin/python3.12",
+		"usr/lib/python3/dist-packages", "usr/local/lib/python3.12/dist-packages"} {
+		os.RemoveAll(filepath.Join(dir, d))
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, d)), 0o755)
+		fifo(filepath.Join(dir, d))
+	}
 
 	root, err := os.OpenRoot(dir)
 	if err != nil {

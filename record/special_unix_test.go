@@ -6,6 +6,7 @@ package record_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -121,5 +122,53 @@ func TestFIFOJournal(t *testing.T) {
 	}
 	if info, err := os.Lstat(filepath.Join(stash, "journal")); err != nil || info.Mode()&os.ModeNamedPipe == 0 {
 		t.Errorf("the FIFO is gone: %v", err)
+	}
+}
+
+// TestSpecialDirectories: a FIFO, or a link to /dev/zero, where a
+// directory should be (the site directory, a package directory RECORD
+// names, its __pycache__) is never opened, on the host or through an
+// os.Root (whose FS opens a FIFO for reading): finding and planning
+// answer at once.
+func TestSpecialDirectories(t *testing.T) {
+	for _, kind := range []string{testfs.FIFO, testfs.Zero} {
+		for _, dir := range []string{"", "/pkg", "/pkg/sub/__pycache__"} {
+			for _, rooted := range []bool{false, true} {
+				root := tempRoot(t)
+				tree{
+					site + "/pkg/a.py":                 "",
+					site + "/pkg/sub/b.py":             "",
+					site + "/pkg-1.0.dist-info/RECORD": "pkg/a.py,,\npkg/sub/b.py,,\npkg/x/c.py,,\npkg-1.0.dist-info/RECORD,,\n",
+				}.write(t, root)
+				os.RemoveAll(filepath.Join(root, site+dir))
+				testfs.Make(t, filepath.Join(root, site+dir), kind, 0)
+				paths, find, plan := venvPaths(root), (*record.FindOptions)(nil), (*record.PlanOptions)(nil)
+				if rooted {
+					r, err := os.OpenRoot(root)
+					if err != nil {
+						t.Fatal(err)
+					}
+					defer r.Close()
+					paths = venvPaths("/")
+					find, plan = &record.FindOptions{FS: r.FS()}, &record.PlanOptions{FS: r.FS()}
+				}
+				testfs.Within(t, fmt.Sprintf("%s at site%s (os.Root: %v)", kind, dir, rooted), func() {
+					dist, err := record.Find("pkg", []string{paths.Purelib}, find)
+					if dir == "" {
+						if err == nil {
+							t.Errorf("%s site directory: found %s", kind, dist.Name)
+						}
+						return
+					}
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					if _, err := record.NewPlan(dist, paths, plan); err != nil && !errors.Is(err, record.ErrUnreachable) {
+						t.Errorf("%s at %s: %v", kind, dir, err)
+					}
+				})
+			}
+		}
 	}
 }

@@ -117,7 +117,7 @@ func (c *Cache) list(dir string) *Listing {
 	if err != nil {
 		return nil
 	}
-	entries, err := fs.ReadDir(c.f.fsys, name)
+	entries, err := ReadDir(c.f.fsys, name)
 	if err != nil {
 		return nil
 	}

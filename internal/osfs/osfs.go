@@ -24,6 +24,7 @@ package osfs
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -517,14 +518,33 @@ func (f *FS) ReadFile(p string, limit int64) ([]byte, error) {
 	return data, osPath(err, p)
 }
 
-// ReadDir lists the directory p, following links. Errors name p.
+// ReadDir lists the directory p, following links, sorted by name. Errors
+// name p. A FIFO or a device where the directory should be is refused,
+// never opened (see the package's ReadDir).
 func (f *FS) ReadDir(p string) ([]fs.DirEntry, error) {
 	name, err := f.RealName(p)
 	if err != nil {
 		return nil, osPath(err, p)
 	}
-	entries, err := fs.ReadDir(f.fsys, name)
+	entries, err := ReadDir(f.fsys, name)
 	return entries, osPath(err, p)
+}
+
+// ReadDir lists the directory name of fsys, sorted, when it is one. It
+// looks before it opens: an fs.FS may open a FIFO found where a directory
+// should be for reading, which waits for a writer (os.Root's FS does;
+// os.DirFS and os.ReadDir open directories only). A FIFO swapped in
+// between the look and the open still blocks: fs.FS offers no
+// non-blocking open.
+func ReadDir(fsys fs.FS, name string) ([]fs.DirEntry, error) {
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.IsDir() {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fmt.Errorf("not a directory (%v)", info.Mode().Type())}
+	}
+	return fs.ReadDir(fsys, name)
 }
 
 // RealName is the fs.FS name of p with every link resolved, so that fsys

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/pep668/pep668/internal/testfs"
 )
@@ -73,5 +74,19 @@ func TestListHostSpecial(t *testing.T) {
 	names, types, err := listHost(dir)
 	if err != nil || len(names) != 1 || names[0] != "fifo" || types[0] != fs.ModeNamedPipe {
 		t.Errorf("listHost = %q, %v, %v; want the FIFO as a named pipe", names, types, err)
+	}
+	// A FIFO or a device where a directory was is refused at once, never
+	// opened for reading (which would wait for a writer, or never end).
+	for _, p := range []string{filepath.Join(dir, "fifo"), "/dev/zero"} {
+		done := make(chan error, 1)
+		go func() { _, _, err := listHost(p); done <- err }()
+		select {
+		case err := <-done:
+			if err == nil {
+				t.Errorf("listHost(%s) listed it", p)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("listHost(%s) blocked", p)
+		}
 	}
 }
