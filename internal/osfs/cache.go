@@ -17,10 +17,11 @@ import (
 
 // Cache answers what FS answers about many paths at one moment (types,
 // resolution, directory contents) while reading each directory once. It
-// lists a directory on first use and answers from the listing afterwards,
-// so resolving thousands of paths in the same trees costs one ReadDir per
-// directory instead of an lstat per path component. It assumes the trees do
-// not change while it is used, and is not safe for concurrent use.
+// lists a directory on first use, or ahead of use (Prefetch), and answers
+// from the listing afterwards, so resolving thousands of paths in the same
+// trees costs one listing per directory instead of an lstat per path
+// component. It assumes the trees do not change while it is used, and is
+// not safe for concurrent use.
 //
 // A Cache resolves strictly (see FS.Strict), and spells every path it
 // returns as the directories list it: on a case-insensitive filesystem
