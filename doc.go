@@ -90,7 +90,8 @@
 // # Scanning a root filesystem
 //
 // [Scan] reports every interpreter and environment of a root filesystem
-// (any fs.FS) and [ScanArchive] of a tar archive read as one stream (docker
+// (any fs.FS), [ScanDir] of a directory of the host (through an os.Root,
+// never waiting on a FIFO) and [ScanArchive] of a tar archive read as one stream (docker
 // export, docker save, an OCI layout): each with its verdict, and the
 // [Finding]s of a tree whose owner fought PEP 668 (a marker removed or
 // edited, pip's packages in the distributor's directories, shadowing,

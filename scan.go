@@ -107,10 +107,12 @@ type Finding struct {
 }
 
 // Scan reports every Python interpreter and environment in the root
-// filesystem root (os.DirFS of an extracted image, an os.Root's FS, a
-// mounted disk), each with its verdict, default scheme and site
-// directories, and the findings. Nothing outside root is read, and no
-// Python runs: the tree may be of another architecture.
+// filesystem root (an extracted image, a mounted disk, an fstest.MapFS),
+// each with its verdict, default scheme and site directories, and the
+// findings. Nothing outside root is read, and no Python runs: the tree may
+// be of another architecture. For a directory of the host, ScanDir is
+// safer than Scan of its fs.FS: an fs.FS may open a FIFO swapped in for a
+// file and wait for a writer.
 func Scan(root fs.FS, opts *ScanOptions) (*ScanReport, error) {
 	var o ScanOptions
 	if opts != nil {

@@ -8,7 +8,9 @@ import (
 	"crypto/sha1"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
+	"github.com/google/go-cmp/cmp"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -344,12 +346,22 @@ func TestScanDirectory(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer root.Close()
-	r, err := pep668.Scan(root.FS(), &pep668.ScanOptions{Verify: true})
+	viaFS, err := pep668.Scan(root.FS(), &pep668.ScanOptions{Verify: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := found(r); !slices.Equal(got, wantDamage) {
-		t.Errorf("findings\n%s\nwant\n%s\nnotes: %q", strings.Join(got, "\n"), strings.Join(wantDamage, "\n"), r.Notes)
+	if got := found(viaFS); !slices.Equal(got, wantDamage) {
+		t.Errorf("findings\n%s\nwant\n%s\nnotes: %q", strings.Join(got, "\n"), strings.Join(wantDamage, "\n"), viaFS.Notes)
+	}
+	// ScanDir answers as Scan of the tree's fs.FS does.
+	viaDir, err := pep668.ScanDir(dir, &pep668.ScanOptions{Verify: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.MarshalIndent(viaFS, "", " ")
+	b, _ := json.MarshalIndent(viaDir, "", " ")
+	if diff := cmp.Diff(string(a), string(b)); diff != "" {
+		t.Errorf("ScanDir differs from Scan of os.Root's FS (-Scan +ScanDir):\n%s", diff)
 	}
 }
 

@@ -46,12 +46,7 @@ func runScan(e *env, args []string) int {
 		report, err = pep668.ScanArchive(os.Stdin, opts)
 	case err != nil:
 	case info.IsDir():
-		// os.Root confines every read to the tree, links included.
-		var root *os.Root
-		if root, err = os.OpenRoot(roots[0]); err == nil {
-			report, err = pep668.Scan(root.FS(), opts)
-			root.Close()
-		}
+		report, err = pep668.ScanDir(roots[0], opts)
 	default:
 		var f *os.File
 		if f, err = os.Open(roots[0]); err == nil {
