@@ -584,11 +584,7 @@ func (p *planner) consider(d *dirState, name, path string, listed bool) (string,
 	} else {
 		path = "" // another spelling may be found
 		var err error
-		if d.list != nil && !d.list.MayHold(name) {
-			err = osfs.ErrUnlisted // absent: most such names are bytecode never written
-		} else {
-			name, typ, err = p.cache.LookupIn(d.real, name)
-		}
+		name, typ, err = p.cache.LookupIn(d.real, name)
 		switch {
 		case err != nil && !osfs.Missing(err):
 			p.unreachableErr(err)

@@ -63,13 +63,6 @@ func (l *Listing) Find(name string) int {
 	return -1
 }
 
-// MayHold reports whether name could be an entry under another spelling
-// on an insensitive filesystem: some entry has its folded form. When it
-// reports false, a name that Find does not find is absent.
-func (l *Listing) MayHold(name string) bool {
-	return len(l.sameFold(name)) > 0
-}
-
 func newListing(names []string, types []fs.FileMode) *Listing {
 	l := &Listing{Names: names, Types: types, ascii: true}
 	for _, name := range names {
