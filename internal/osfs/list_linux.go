@@ -60,8 +60,15 @@ func listHost(dir string) ([]string, []fs.FileMode, error) {
 			s := string(name)
 			if !known {
 				var st syscall.Stat_t
-				if _, err := retry(func() (int, error) { return 0, syscall.Lstat(dir+"/"+s, &st) }); err != nil {
-					continue // gone since it was listed
+				_, err := retry(func() (int, error) { return 0, syscall.Lstat(dir+"/"+s, &st) })
+				switch {
+				case err == syscall.ENOENT:
+					continue // gone since it was listed, as os.ReadDir skips it
+				case err != nil:
+					// An entry whose type cannot be told: the listing
+					// cannot be used (dropping it would make the
+					// directory look emptier than it is).
+					return nil, nil, &fs.PathError{Op: "lstat", Path: dir + "/" + s, Err: err}
 				}
 				typ = statType(st.Mode)
 			}
