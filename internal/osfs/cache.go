@@ -45,7 +45,7 @@ type Cache struct {
 // that a plan over a million files holds little more than their names.
 // Its slices must not be changed.
 type Listing struct {
-	Names []string
+	Names []string      // the entries' names, sorted, as the directory spells them
 	Types []fs.FileMode // the type bits of each entry, as fs.DirEntry.Type
 
 	ascii  bool                // every name is ASCII
