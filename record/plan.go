@@ -234,7 +234,7 @@ func NewPlan(dist *Distribution, paths scheme.Paths, opts *PlanOptions) (*Plan, 
 	}
 
 	p := &planner{f: f, cache: f.NewCache(), bounds: bounds, dist: dist, refused: map[string]bool{},
-		dirs: map[string]*dirState{}, written: map[string]*dirState{}, scripts: paths.Scripts}
+		dirs: map[string]*dirState{}, written: map[string]*dirState{}, unlisted: map[unlistedName]mark{}, scripts: paths.Scripts}
 	p.plan = &Plan{Distribution: dist.Name, Version: dist.Version, DistInfo: dist.DistInfo, Scheme: o.SchemeName, Windows: o.Windows,
 		Roots: bounds.Dirs(), Remove: []string{}, RemoveDirs: []string{}, Kept: []Decision{}, Refused: []Decision{}, Missing: []string{}}
 	// For refusal reasons: the scheme's directories as resolved and as written.
@@ -282,7 +282,8 @@ type planner struct {
 	// lexicalRoots are the scheme's directories, resolved and as written.
 	lexicalRoots []string
 	plan         *Plan
-	refused      map[string]bool   // resolved paths refused
+	refused      map[string]bool // resolved paths refused
+	unlisted     map[unlistedName]mark
 	owners       map[string]string // resolved path → another distribution listing it
 	listings     map[string]string // site directory → digest of its distributions
 	files        map[string]string // metadata file → digest
@@ -293,10 +294,12 @@ type planner struct {
 // directory. Decisions are kept by name, per directory, so that a plan of a
 // million files keeps no second copy of their paths.
 type dirState struct {
-	real  string          // the directory, resolved
-	list  *osfs.Listing   // its entries (nil when unreadable)
-	marks []mark          // what was decided about each entry, made on the first mark
-	other map[string]mark // what was decided about names not listed (reported missing)
+	real  string        // the directory, resolved
+	list  *osfs.Listing // its entries (nil when unreadable)
+	marks []mark        // what was decided about each entry, made on the first mark
+	// unlisted is the planner's one map of decisions about names no
+	// listing holds (missing, or in a directory that cannot be listed).
+	unlisted map[unlistedName]mark
 	// removed counts the entries marked removed: the directory is emptied
 	// when it reaches the number of entries.
 	removed int
@@ -305,6 +308,12 @@ type dirState struct {
 	pycache     *dirState // its __pycache__, resolved; nil when absent
 
 	candidate bool // findEmptyDirs has it among the directories to check
+}
+
+// unlistedName is a name in a directory whose listing does not hold it.
+type unlistedName struct {
+	dir  *dirState
+	name string
 }
 
 // mark records a decision about a name in a directory.
@@ -326,7 +335,7 @@ func (d *dirState) find(name string) int {
 // marked returns the decision about name, entry i (-1: not listed).
 func (d *dirState) marked(i int, name string) mark {
 	if i < 0 {
-		return d.other[name]
+		return d.unlisted[unlistedName{d, name}]
 	}
 	if d.marks == nil {
 		return 0
@@ -337,10 +346,7 @@ func (d *dirState) marked(i int, name string) mark {
 // mark records a decision about name, entry i (-1: not listed).
 func (d *dirState) mark(i int, name string, m mark) {
 	if i < 0 {
-		if d.other == nil {
-			d.other = map[string]mark{}
-		}
-		d.other[name] |= m
+		d.unlisted[unlistedName{d, name}] |= m
 		return
 	}
 	if d.marks == nil {
@@ -361,7 +367,7 @@ func (d *dirState) emptied() bool {
 func (p *planner) state(real string) *dirState {
 	d := p.dirs[real]
 	if d == nil {
-		d = &dirState{real: real, list: p.cache.Dir(real)}
+		d = &dirState{real: real, list: p.cache.Dir(real), unlisted: p.unlisted}
 		p.dirs[real] = d
 	}
 	return d
@@ -450,12 +456,6 @@ func (p *planner) prefetch() {
 		seen[part] = py
 	}
 	p.cache.Prefetch(dirs)
-	// Room for a state per directory, made once.
-	for _, m := range []*map[string]*dirState{&p.dirs, &p.written} {
-		bigger := make(map[string]*dirState, len(*m)+len(dirs))
-		maps.Copy(bigger, *m)
-		*m = bigger
-	}
 }
 
 func (p *planner) addEntry(e Entry) {

@@ -342,10 +342,8 @@ func (c *Cache) Prefetch(dirs []string) {
 		return
 	}
 	c.drain() // an earlier batch: one at a time
-	// Room for what the batch brings, made once: growing maps of
-	// thousands of paths step by step costs more than listing them.
+	// Room for what the batch brings, made once: a listing for each.
 	c.listings = grown(c.listings, len(dirs))
-	c.real = grown(c.real, len(dirs))
 	todo := make([]string, 0, len(dirs))
 	for _, d := range dirs {
 		if _, ok := c.listings[d]; !ok {
